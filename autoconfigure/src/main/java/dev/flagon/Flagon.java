@@ -1,0 +1,175 @@
+package dev.flagon;
+
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.flagon.context.AppContext;
+import dev.flagon.context.ContextHolder;
+import dev.flagon.context.FlagonApp;
+import dev.flagon.context.G;
+import dev.flagon.context.OutsideOfContextException;
+import dev.flagon.context.RequestContext;
+import dev.flagon.session.FlagonSession;
+import dev.flagon.session.SessionRequestWrapper;
+import dev.flagon.session.SessionUnavailableException;
+
+import org.springframework.util.Assert;
+
+/**
+ * Flask's context globals, for code that has no parameter to receive them: the current
+ * {@link #request()}, {@link #session()}, {@link #g()} and {@link #currentApp()}.
+ * <pre class="code">
+ * String user = (String) Flagon.session().get("user");
+ * Flagon.g().set("audit", new AuditTrail(user));
+ * </pre>
+ * Each throws an {@link OutsideOfContextException}, saying how to get a context, when the
+ * current thread has none. To run work on another thread with the current contexts, wrap it
+ * with {@link #copyCurrentContext(Runnable)}.
+ *
+ * @author Flagon team
+ * @since 0.1.0
+ */
+public final class Flagon {
+
+	private Flagon() {
+	}
+
+	/**
+	 * Return the current request.
+	 * @return the request
+	 * @throws OutsideOfContextException outside a request context
+	 */
+	public static HttpServletRequest request() {
+		return ContextHolder.currentRequestContext().getRequest();
+	}
+
+	/**
+	 * Return the session of the current request, opening it on first use.
+	 * @return the session
+	 * @throws OutsideOfContextException outside a request context
+	 * @throws SessionUnavailableException if sessions are disabled or unreachable
+	 */
+	public static FlagonSession session() {
+		RequestContext context = ContextHolder.currentRequestContext();
+		SessionRequestWrapper wrapper = SessionRequestWrapper.find(context.getRequest());
+		if (wrapper == null) {
+			throw new SessionUnavailableException("No session support on " + context);
+		}
+		return wrapper.getFlagonSession();
+	}
+
+	/**
+	 * Return the {@code g} of the current application context.
+	 * @return the namespace
+	 * @throws OutsideOfContextException outside an application context
+	 */
+	public static G g() {
+		return ContextHolder.currentAppContext().getG();
+	}
+
+	/**
+	 * Return the application of the current application context.
+	 * @return the application
+	 * @throws OutsideOfContextException outside an application context
+	 */
+	public static FlagonApp currentApp() {
+		return ContextHolder.currentAppContext().getApp();
+	}
+
+	/**
+	 * Return whether a request context is bound to the current thread.
+	 * @return whether there is a request context
+	 */
+	public static boolean hasRequestContext() {
+		return ContextHolder.getRequestContext() != null;
+	}
+
+	/**
+	 * Return whether an application context is bound to the current thread.
+	 * @return whether there is an application context
+	 */
+	public static boolean hasAppContext() {
+		return ContextHolder.getAppContext() != null;
+	}
+
+	/**
+	 * Wrap a task so that it runs with the current contexts, on whatever thread runs it, as
+	 * Flask's {@code copy_current_request_context}. The contexts are shared, not copied: the
+	 * task sees and changes the same {@code g} and session. A request's contexts are only
+	 * usable while the request is in progress.
+	 * @param task the task
+	 * @return the wrapped task
+	 * @throws OutsideOfContextException outside an application context
+	 */
+	public static Runnable copyCurrentContext(Runnable task) {
+		Assert.notNull(task, "'task' must not be null");
+		Object snapshot = currentSnapshot();
+		return () -> {
+			Object previous = ContextHolder.snapshot();
+			ContextHolder.restore(snapshot);
+			try {
+				task.run();
+			}
+			finally {
+				ContextHolder.restore(previous);
+			}
+		};
+	}
+
+	/**
+	 * Wrap a task so that it runs with the current contexts, as
+	 * {@link #copyCurrentContext(Runnable)}.
+	 * @param <T> the result type
+	 * @param task the task
+	 * @return the wrapped task
+	 * @throws OutsideOfContextException outside an application context
+	 */
+	public static <T> Callable<T> copyCurrentContext(Callable<T> task) {
+		Assert.notNull(task, "'task' must not be null");
+		Object snapshot = currentSnapshot();
+		return () -> {
+			Object previous = ContextHolder.snapshot();
+			ContextHolder.restore(snapshot);
+			try {
+				return task.call();
+			}
+			finally {
+				ContextHolder.restore(previous);
+			}
+		};
+	}
+
+	/**
+	 * Wrap a supplier so that it runs with the current contexts, as
+	 * {@link #copyCurrentContext(Runnable)}.
+	 * @param <T> the result type
+	 * @param supplier the supplier
+	 * @return the wrapped supplier
+	 * @throws OutsideOfContextException outside an application context
+	 */
+	public static <T> Supplier<T> copyCurrentContext(Supplier<T> supplier) {
+		Assert.notNull(supplier, "'supplier' must not be null");
+		Callable<T> callable = copyCurrentContext((Callable<T>) supplier::get);
+		return () -> {
+			try {
+				return callable.call();
+			}
+			catch (RuntimeException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+	}
+
+	private static Object currentSnapshot() {
+		AppContext appContext = ContextHolder.currentAppContext();
+		Object snapshot = ContextHolder.snapshot();
+		Assert.state(snapshot != null, () -> "No snapshot for " + appContext);
+		return snapshot;
+	}
+
+}

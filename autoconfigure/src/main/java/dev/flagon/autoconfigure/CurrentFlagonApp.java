@@ -1,0 +1,60 @@
+package dev.flagon.autoconfigure;
+
+import dev.flagon.context.AppContext;
+import dev.flagon.context.ContextHolder;
+import dev.flagon.context.FlagonApp;
+import dev.flagon.context.RequestContext;
+
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The injectable {@link FlagonApp}: the application of the current context, or, on a thread
+ * with no context, the application whose Spring context defined this bean (so that jobs and
+ * runners can push contexts with it).
+ *
+ * @author Flagon team
+ */
+final class CurrentFlagonApp implements FlagonApp {
+
+	private final FlagonApp own;
+
+	CurrentFlagonApp(FlagonApp own) {
+		this.own = own;
+	}
+
+	private FlagonApp current() {
+		AppContext context = ContextHolder.getAppContext();
+		return (context != null) ? context.getApp() : this.own;
+	}
+
+	@Override
+	public String getName() {
+		return current().getName();
+	}
+
+	@Override
+	public String getPrefix() {
+		return current().getPrefix();
+	}
+
+	@Override
+	public ApplicationContext getApplicationContext() {
+		return current().getApplicationContext();
+	}
+
+	@Override
+	public AppContext appContext() {
+		return current().appContext();
+	}
+
+	@Override
+	public RequestContext testRequestContext(String pathAndQuery) {
+		return current().testRequestContext(pathAndQuery);
+	}
+
+	@Override
+	public String toString() {
+		return current().toString();
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.flagon.autoconfigure;
+
+import java.util.EnumSet;
+
+import jakarta.servlet.DispatcherType;
+
+import dev.flagon.context.FlagonApp;
+import dev.flagon.context.G;
+import dev.flagon.dispatch.AppRouter;
+import dev.flagon.dispatch.AppRuntime;
+import dev.flagon.dispatch.FlagonRequestFilter;
+import dev.flagon.dispatch.HookInterceptor;
+import dev.flagon.session.DisabledSessionStore;
+import dev.flagon.session.FlagonSession;
+import dev.flagon.session.SessionStore;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.SearchStrategy;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+
+/**
+ * Auto-configuration for Flagon's contexts and hooks: the
+ * root {@link FlagonApp}, the injectable {@link G}, {@link FlagonSession} and
+ * {@link FlagonApp}, context propagation to task executors, and, in a servlet web
+ * application, the request filter and the hook interceptor.
+ *
+ * @author Flagon team
+ * @since 0.1.0
+ */
+@AutoConfiguration(before = TaskExecutionAutoConfiguration.class,
+		afterName = "dev.flagon.autoconfigure.FlagonSessionAutoConfiguration")
+@EnableConfigurationProperties(FlagonProperties.class)
+public final class FlagonAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	AppRouter flagonAppRouter() {
+		return new AppRouter();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(search = SearchStrategy.CURRENT)
+	AppRuntime flagonAppRuntime(ApplicationContext applicationContext, Environment environment,
+			FlagonProperties properties, ObjectProvider<SessionStore> sessionStore, AppRouter router) {
+		String name = environment.getProperty("spring.application.name", "application");
+		AppRuntime runtime = new AppRuntime(name, "", applicationContext,
+				sessionStore.getIfAvailable(DisabledSessionStore::new),
+				properties.getSession().getPermanentLifetime());
+		router.setRoot(runtime);
+		return runtime;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(search = SearchStrategy.CURRENT)
+	FlagonApp flagonApp(AppRuntime runtime) {
+		return new CurrentFlagonApp(runtime.getApp());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	G flagonG() {
+		return new CurrentG();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FlagonSession flagonSession() {
+		return new CurrentFlagonSession();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TaskDecorator.class)
+	ContextPropagatingTaskDecorator flagonContextPropagatingTaskDecorator() {
+		return new ContextPropagatingTaskDecorator();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class ServletConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		FlagonRequestFilter flagonRequestFilter(AppRouter router) {
+			return new FlagonRequestFilter(router);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "flagonRequestFilterRegistration")
+		FilterRegistrationBean<FlagonRequestFilter> flagonRequestFilterRegistration(FlagonRequestFilter filter) {
+			FilterRegistrationBean<FlagonRequestFilter> registration = new FilterRegistrationBean<>(filter);
+			registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+			registration.setOrder(filter.getOrder());
+			registration.setAsyncSupported(true);
+			return registration;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "flagonRequestListenerRegistration")
+		ServletListenerRegistrationBean<FlagonRequestFilter> flagonRequestListenerRegistration(
+				FlagonRequestFilter filter) {
+			return new ServletListenerRegistrationBean<>(filter);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(search = SearchStrategy.CURRENT)
+		HookInterceptor flagonHookInterceptor(ObjectProvider<RequestMappingHandlerAdapter> handlerAdapter) {
+			return new HookInterceptor(handlerAdapter);
+		}
+
+		@Bean
+		WebMvcConfigurer flagonHookInterceptorConfigurer(HookInterceptor interceptor) {
+			return new WebMvcConfigurer() {
+
+				@Override
+				public void addInterceptors(InterceptorRegistry registry) {
+					registry.addInterceptor(interceptor).order(Integer.MIN_VALUE);
+				}
+
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,386 @@
+package dev.flagon.autoconfigure;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+/**
+ * Configuration properties for Flagon.
+ *
+ * @author Flagon team
+ * @since 0.1.0
+ */
+@ConfigurationProperties("flagon")
+public class FlagonProperties {
+
+	/**
+	 * Secret key that signs and encrypts session cookies, at least 32 bytes. Required by the
+	 * cookie session store.
+	 */
+	private @Nullable String secretKey;
+
+	/**
+	 * Previous secret keys, still accepted when reading session cookies; such cookies are
+	 * re-written with the current key.
+	 */
+	private List<String> secretKeyFallbacks = new ArrayList<>();
+
+	private final Session session = new Session();
+
+	/**
+	 * Applications mounted under URL prefixes, each with its own Spring context.
+	 */
+	private List<Mount> mounts = new ArrayList<>();
+
+	public @Nullable String getSecretKey() {
+		return this.secretKey;
+	}
+
+	public void setSecretKey(@Nullable String secretKey) {
+		this.secretKey = secretKey;
+	}
+
+	public List<String> getSecretKeyFallbacks() {
+		return this.secretKeyFallbacks;
+	}
+
+	public void setSecretKeyFallbacks(List<String> secretKeyFallbacks) {
+		this.secretKeyFallbacks = secretKeyFallbacks;
+	}
+
+	public Session getSession() {
+		return this.session;
+	}
+
+	public List<Mount> getMounts() {
+		return this.mounts;
+	}
+
+	public void setMounts(List<Mount> mounts) {
+		this.mounts = mounts;
+	}
+
+	/**
+	 * Session properties.
+	 */
+	public static final class Session {
+
+		/**
+		 * Where sessions are kept.
+		 */
+		private StoreType store = StoreType.COOKIE;
+
+		/**
+		 * How long a permanent session lives.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration permanentLifetime = Duration.ofDays(31);
+
+		/**
+		 * Whether the cookie of a permanent session is sent again on every request, extending
+		 * its life.
+		 */
+		private boolean refreshEachRequest = true;
+
+		private final Cookie cookie = new Cookie();
+
+		private final Redis redis = new Redis();
+
+		public StoreType getStore() {
+			return this.store;
+		}
+
+		public void setStore(StoreType store) {
+			this.store = store;
+		}
+
+		public Duration getPermanentLifetime() {
+			return this.permanentLifetime;
+		}
+
+		public void setPermanentLifetime(Duration permanentLifetime) {
+			this.permanentLifetime = permanentLifetime;
+		}
+
+		public boolean isRefreshEachRequest() {
+			return this.refreshEachRequest;
+		}
+
+		public void setRefreshEachRequest(boolean refreshEachRequest) {
+			this.refreshEachRequest = refreshEachRequest;
+		}
+
+		public Cookie getCookie() {
+			return this.cookie;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
+		}
+
+	}
+
+	/**
+	 * Session cookie properties.
+	 */
+	public static final class Cookie {
+
+		/**
+		 * Name of the session cookie.
+		 */
+		private String name = "session";
+
+		/**
+		 * Domain of the session cookie; unset, the cookie goes back to the host that set it
+		 * only.
+		 */
+		private @Nullable String domain;
+
+		/**
+		 * Path of the session cookie.
+		 */
+		private String path = "/";
+
+		/**
+		 * Whether the session cookie is hidden from JavaScript.
+		 */
+		private boolean httpOnly = true;
+
+		/**
+		 * Whether the session cookie is only sent over HTTPS.
+		 */
+		private boolean secure;
+
+		/**
+		 * SameSite attribute of the session cookie.
+		 */
+		private SameSite sameSite = SameSite.LAX;
+
+		/**
+		 * Whether the session cookie is partitioned (CHIPS); requires secure cookies.
+		 */
+		private boolean partitioned;
+
+		/**
+		 * How the cookie store writes the session into the cookie.
+		 */
+		private CookieFormat format = CookieFormat.ENCRYPTED;
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public @Nullable String getDomain() {
+			return this.domain;
+		}
+
+		public void setDomain(@Nullable String domain) {
+			this.domain = domain;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public boolean isHttpOnly() {
+			return this.httpOnly;
+		}
+
+		public void setHttpOnly(boolean httpOnly) {
+			this.httpOnly = httpOnly;
+		}
+
+		public boolean isSecure() {
+			return this.secure;
+		}
+
+		public void setSecure(boolean secure) {
+			this.secure = secure;
+		}
+
+		public SameSite getSameSite() {
+			return this.sameSite;
+		}
+
+		public void setSameSite(SameSite sameSite) {
+			this.sameSite = sameSite;
+		}
+
+		public boolean isPartitioned() {
+			return this.partitioned;
+		}
+
+		public void setPartitioned(boolean partitioned) {
+			this.partitioned = partitioned;
+		}
+
+		public CookieFormat getFormat() {
+			return this.format;
+		}
+
+		public void setFormat(CookieFormat format) {
+			this.format = format;
+		}
+
+	}
+
+	/**
+	 * Redis session store properties.
+	 */
+	public static final class Redis {
+
+		/**
+		 * Prefix of the keys that hold sessions.
+		 */
+		private String namespace = "flagon:session";
+
+		public String getNamespace() {
+			return this.namespace;
+		}
+
+		public void setNamespace(String namespace) {
+			this.namespace = namespace;
+		}
+
+	}
+
+	/**
+	 * One mounted application.
+	 */
+	public static final class Mount {
+
+		/**
+		 * Name of the application, as Flagon.currentApp() reports it.
+		 */
+		private @Nullable String name;
+
+		/**
+		 * URL prefix the application is mounted under, starting with '/' and not ending with
+		 * it.
+		 */
+		private @Nullable String prefix;
+
+		/**
+		 * Fully qualified name of the application's @Configuration class; its package is
+		 * scanned for the application's components.
+		 */
+		private @Nullable String sources;
+
+		/**
+		 * Properties that apply to this application only, for example
+		 * 'flagon.session.cookie.name'.
+		 */
+		private Map<String, String> properties = new LinkedHashMap<>();
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public @Nullable String getPrefix() {
+			return this.prefix;
+		}
+
+		public void setPrefix(@Nullable String prefix) {
+			this.prefix = prefix;
+		}
+
+		public @Nullable String getSources() {
+			return this.sources;
+		}
+
+		public void setSources(@Nullable String sources) {
+			this.sources = sources;
+		}
+
+		public Map<String, String> getProperties() {
+			return this.properties;
+		}
+
+		public void setProperties(Map<String, String> properties) {
+			this.properties = properties;
+		}
+
+	}
+
+	/**
+	 * Where sessions are kept.
+	 */
+	public enum StoreType {
+
+		/**
+		 * The whole session in one cookie, encrypted or signed.
+		 */
+		COOKIE,
+
+		/**
+		 * Server-side in Redis; the cookie holds only a random id.
+		 */
+		REDIS,
+
+		/**
+		 * Sessions disabled.
+		 */
+		NONE
+
+	}
+
+	/**
+	 * How the cookie store writes sessions.
+	 */
+	public enum CookieFormat {
+
+		/**
+		 * AES-256-GCM: authenticated and unreadable by the client.
+		 */
+		ENCRYPTED,
+
+		/**
+		 * Signed, readable by the client, and byte-compatible with Flask's session cookie.
+		 */
+		FLASK
+
+	}
+
+	/**
+	 * SameSite cookie attribute values.
+	 */
+	public enum SameSite {
+
+		/**
+		 * Sent with cross-site requests too (requires secure cookies in browsers).
+		 */
+		NONE,
+
+		/**
+		 * Sent with same-site requests and top-level cross-site navigations.
+		 */
+		LAX,
+
+		/**
+		 * Sent with same-site requests only.
+		 */
+		STRICT
+
+	}
+
+}

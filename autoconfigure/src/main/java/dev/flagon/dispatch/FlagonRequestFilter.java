@@ -1,0 +1,133 @@
+package dev.flagon.dispatch;
+
+import java.io.IOException;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestEvent;
+import jakarta.servlet.ServletRequestListener;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.flagon.context.ContextHolder;
+
+import org.springframework.core.Ordered;
+import org.springframework.util.Assert;
+
+/**
+ * Runs Flask's request lifecycle around every request: finds the application for the path,
+ * pushes its application and request contexts, and ends them exactly once, after the last
+ * dispatch of the request (error pages and async dispatches see the same contexts). The
+ * session is saved and the after-request hooks run before the response commits; the
+ * contexts are unbound from the thread when each dispatch returns, even when it throws.
+ * <p>
+ * It is also a {@link ServletRequestListener}: a request that left with an exception and
+ * no error dispatch is ended when the container destroys it.
+ *
+ * @author Flagon team
+ * @since 0.1.0
+ */
+public class FlagonRequestFilter implements Filter, ServletRequestListener, Ordered {
+
+	/**
+	 * The default order: early, before Spring Security's filter chain, as Spring Session's
+	 * filter.
+	 */
+	public static final int DEFAULT_ORDER = Ordered.HIGHEST_PRECEDENCE + 50;
+
+	private final AppRouter router;
+
+	private int order = DEFAULT_ORDER;
+
+	/**
+	 * Create a new filter.
+	 * @param router the router that finds the application of each request
+	 */
+	public FlagonRequestFilter(AppRouter router) {
+		Assert.notNull(router, "'router' must not be null");
+		this.router = router;
+	}
+
+	@Override
+	public int getOrder() {
+		return this.order;
+	}
+
+	/**
+	 * Set the order of the filter.
+	 * @param order the order
+	 */
+	public void setOrder(int order) {
+		this.order = order;
+	}
+
+	@Override
+	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+			throws IOException, ServletException {
+		if (!(servletRequest instanceof HttpServletRequest request)
+				|| !(servletResponse instanceof HttpServletResponse response)) {
+			chain.doFilter(servletRequest, servletResponse);
+			return;
+		}
+		Exchange exchange = Exchange.of(request);
+		DispatcherType dispatcherType = request.getDispatcherType();
+		if (exchange == null) {
+			AppRuntime app = this.router.route(request);
+			if (app == null) {
+				chain.doFilter(request, response);
+				return;
+			}
+			exchange = new Exchange(app, request, response);
+			request.setAttribute(Exchange.ATTRIBUTE, exchange);
+			dispatch(exchange, exchange.firstRequest(), exchange.firstResponse(), chain);
+		}
+		else if (dispatcherType == DispatcherType.FORWARD || dispatcherType == DispatcherType.INCLUDE
+				|| exchange.isEnded()) {
+			chain.doFilter(request, response);
+		}
+		else {
+			dispatch(exchange, exchange.rewrap(request), new CommitAwareResponse(response, exchange), chain);
+		}
+	}
+
+	private void dispatch(Exchange exchange, HttpServletRequest request, HttpServletResponse response,
+			FilterChain chain) throws IOException, ServletException {
+		ContextHolder.Scope scope = ContextHolder.bind(exchange.getAppContext(), exchange.getContext());
+		boolean failed = true;
+		try {
+			chain.doFilter(request, response);
+			if (!request.isAsyncStarted()) {
+				exchange.beforeCommit(response);
+			}
+			failed = false;
+		}
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			exchange.recordError(ex);
+			throw ex;
+		}
+		finally {
+			try {
+				// An exception leaves for the error page: the contexts live on until it is done
+				if (!failed && !request.isAsyncStarted()) {
+					exchange.end();
+				}
+			}
+			finally {
+				scope.close();
+			}
+		}
+	}
+
+	@Override
+	public void requestDestroyed(ServletRequestEvent event) {
+		Exchange exchange = Exchange.of(event.getServletRequest());
+		if (exchange != null && !exchange.isEnded()) {
+			exchange.end();
+		}
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.flagon.hooks;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a bean method that runs when the application context ends (after every request, and
+ * when a context pushed with {@code FlagonApp.appContext()} is closed), always, in reverse
+ * order, as Flask's {@code teardown_appcontext}. It may take a {@code @Nullable Throwable}.
+ * Declared on a controller, it still applies to the whole app.
+ * <p>
+ * Declared on a {@code @Controller}, the hook applies to that controller's handlers only
+ * (Flask's blueprint hooks); declared on any other bean, to every request of its app. Within
+ * a scope, hooks are ordered by the {@code @Order} of their bean, then by declaration order.
+ * Hook methods may take {@code HttpServletRequest}, {@code HttpServletResponse},
+ * {@code G}, {@code FlagonSession} and {@code FlagonApp} parameters.
+ *
+ * @author Flagon team
+ * @since 0.1.0
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface TeardownAppContext {
+
+}

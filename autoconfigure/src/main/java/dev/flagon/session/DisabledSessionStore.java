@@ -1,0 +1,25 @@
+package dev.flagon.session;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The store of applications with sessions disabled ({@code flagon.session.store=none}):
+ * touching the session is an error that says how to enable them.
+ *
+ * @author Flagon team
+ * @since 0.1.0
+ */
+public final class DisabledSessionStore implements SessionStore {
+
+	@Override
+	public FlagonSession openSession(HttpServletRequest request) {
+		throw new SessionUnavailableException("Sessions are disabled for this application (flagon.session.store=none). "
+				+ "Set flagon.session.store to 'cookie' (with flagon.secret-key) or 'redis' to use them.");
+	}
+
+	@Override
+	public void saveSession(FlagonSession session, HttpServletRequest request, HttpServletResponse response) {
+	}
+
+}

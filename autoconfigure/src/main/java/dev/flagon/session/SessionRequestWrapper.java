@@ -1,0 +1,277 @@
+package dev.flagon.session;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.UUID;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * A request whose session is the application's {@link FlagonSession}, opened lazily from its
+ * {@link SessionStore}. {@link #getSession(boolean)} returns an {@link HttpSession} view of
+ * the same session, so servlet-API code (Spring Security included) works on every store.
+ * Infrastructure: the request filter wraps every request with it.
+ *
+ * @author Flagon team
+ * @since 0.1.0
+ */
+public class SessionRequestWrapper extends HttpServletRequestWrapper {
+
+	private final State state;
+
+	/**
+	 * Wrap a request for the first time.
+	 * @param request the request
+	 * @param store the application's session store
+	 * @param maxInactiveInterval how long a permanent session lives, reported by the
+	 * {@link HttpSession} view
+	 */
+	public SessionRequestWrapper(HttpServletRequest request, SessionStore store, Duration maxInactiveInterval) {
+		super(request);
+		Assert.notNull(store, "'store' must not be null");
+		this.state = new State(store, maxInactiveInterval);
+	}
+
+	/**
+	 * Wrap a request again, on a later dispatch of it, sharing the session of an earlier
+	 * wrapper.
+	 * @param request the request of the later dispatch
+	 * @param earlier the wrapper of an earlier dispatch of the same request
+	 */
+	public SessionRequestWrapper(HttpServletRequest request, SessionRequestWrapper earlier) {
+		super(request);
+		this.state = earlier.state;
+	}
+
+	/**
+	 * Find the session wrapper in a chain of request wrappers.
+	 * @param request the request
+	 * @return the wrapper, or {@code null} if the request was not wrapped by Flagon
+	 */
+	public static @Nullable SessionRequestWrapper find(ServletRequest request) {
+		ServletRequest candidate = request;
+		while (true) {
+			if (candidate instanceof SessionRequestWrapper wrapper) {
+				return wrapper;
+			}
+			if (!(candidate instanceof ServletRequestWrapper wrapper)) {
+				return null;
+			}
+			candidate = wrapper.getRequest();
+		}
+	}
+
+	/**
+	 * Return the session, opening it from the store on first use. Changes made after the
+	 * session was saved (in teardown hooks) are not saved, as in Flask.
+	 * @return the session
+	 * @throws SessionUnavailableException if the store cannot provide one
+	 */
+	public FlagonSession getFlagonSession() {
+		FlagonSession session = this.state.session;
+		if (session == null) {
+			session = this.state.store.openSession(this);
+			this.state.session = session;
+		}
+		return session;
+	}
+
+	/**
+	 * Return whether the session was opened during this request.
+	 * @return whether the session was opened
+	 */
+	public boolean isSessionOpened() {
+		return this.state.session != null;
+	}
+
+	/**
+	 * Save the session into the response, once, if it was opened. Later calls do nothing.
+	 * @param response the response, not yet committed
+	 */
+	public void saveSession(HttpServletResponse response) {
+		if (this.state.saved) {
+			return;
+		}
+		this.state.saved = true;
+		FlagonSession session = this.state.session;
+		if (session != null) {
+			this.state.store.saveSession(session, this, response);
+		}
+	}
+
+	@Override
+	public @Nullable HttpSession getSession(boolean create) {
+		FlagonSession session = getFlagonSession();
+		if (!create && session.isNew() && !this.state.created && !session.isModified()) {
+			return null;
+		}
+		this.state.created = true;
+		return new SessionView(session, this.state, getServletContext());
+	}
+
+	@Override
+	public HttpSession getSession() {
+		HttpSession session = getSession(true);
+		Assert.state(session != null, "No session");
+		return session;
+	}
+
+	@Override
+	public String changeSessionId() {
+		FlagonSession session = getFlagonSession();
+		Assert.state(!session.isNew() || this.state.created || session.isModified(),
+				"Cannot change the session id: there is no session");
+		session.regenerate();
+		this.state.syntheticId = null;
+		return SessionView.idOf(session, this.state);
+	}
+
+	@Override
+	public @Nullable String getRequestedSessionId() {
+		return null;
+	}
+
+	@Override
+	public boolean isRequestedSessionIdValid() {
+		return false;
+	}
+
+	@Override
+	public boolean isRequestedSessionIdFromCookie() {
+		return false;
+	}
+
+	@Override
+	public boolean isRequestedSessionIdFromURL() {
+		return false;
+	}
+
+	private static final class State {
+
+		private final SessionStore store;
+
+		private final int maxInactiveIntervalSeconds;
+
+		private @Nullable FlagonSession session;
+
+		private @Nullable String syntheticId;
+
+		private boolean created;
+
+		private boolean saved;
+
+		private State(SessionStore store, Duration maxInactiveInterval) {
+			this.store = store;
+			this.maxInactiveIntervalSeconds = (int) Math.min(Integer.MAX_VALUE, maxInactiveInterval.toSeconds());
+		}
+
+	}
+
+	/**
+	 * The {@link HttpSession} view of a {@link FlagonSession}.
+	 */
+	private static final class SessionView implements HttpSession {
+
+		private final FlagonSession session;
+
+		private final State state;
+
+		private final ServletContext servletContext;
+
+		private SessionView(FlagonSession session, State state, ServletContext servletContext) {
+			this.session = session;
+			this.state = state;
+			this.servletContext = servletContext;
+		}
+
+		static String idOf(FlagonSession session, State state) {
+			if (session instanceof DefaultFlagonSession defaultSession && defaultSession.getId() != null) {
+				return defaultSession.getId();
+			}
+			// Cookie sessions have no id: give the view one that is stable for the request
+			String id = state.syntheticId;
+			if (id == null) {
+				id = UUID.randomUUID().toString();
+				state.syntheticId = id;
+			}
+			return id;
+		}
+
+		@Override
+		public long getCreationTime() {
+			return (this.session instanceof DefaultFlagonSession defaultSession)
+					? defaultSession.getCreationTime().toEpochMilli() : System.currentTimeMillis();
+		}
+
+		@Override
+		public String getId() {
+			return idOf(this.session, this.state);
+		}
+
+		@Override
+		public long getLastAccessedTime() {
+			return System.currentTimeMillis();
+		}
+
+		@Override
+		public ServletContext getServletContext() {
+			return this.servletContext;
+		}
+
+		@Override
+		public void setMaxInactiveInterval(int interval) {
+		}
+
+		@Override
+		public int getMaxInactiveInterval() {
+			return this.session.isPermanent() ? this.state.maxInactiveIntervalSeconds : -1;
+		}
+
+		@Override
+		public @Nullable Object getAttribute(String name) {
+			return this.session.get(name);
+		}
+
+		@Override
+		public Enumeration<String> getAttributeNames() {
+			return Collections.enumeration(this.session.keys());
+		}
+
+		@Override
+		public void setAttribute(String name, @Nullable Object value) {
+			if (value == null) {
+				this.session.remove(name);
+			}
+			else {
+				this.session.put(name, value);
+			}
+		}
+
+		@Override
+		public void removeAttribute(String name) {
+			this.session.remove(name);
+		}
+
+		@Override
+		public void invalidate() {
+			this.session.invalidate();
+		}
+
+		@Override
+		public boolean isNew() {
+			return this.session.isNew();
+		}
+
+	}
+
+}

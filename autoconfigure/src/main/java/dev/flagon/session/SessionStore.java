@@ -1,0 +1,42 @@
+package dev.flagon.session;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Where sessions live and how they travel, as Flask's {@code SessionInterface}. One store
+ * serves an application; its {@link #openSession} runs the first time a request touches the
+ * session, and its {@link #saveSession} runs once, before the response is committed, after
+ * the {@code @AfterRequest} hooks.
+ * <p>
+ * Flagon ships a cookie store ({@code flagon.session.store=cookie}, the default) and a Redis
+ * store ({@code redis}); a {@code SessionStore} bean of the application's own replaces them.
+ * Stores usually return, and are given back, a {@link DefaultFlagonSession}.
+ *
+ * @author Flagon team
+ * @since 0.1.0
+ */
+public interface SessionStore {
+
+	/**
+	 * Open the session of the request: load it, or create a new empty one when the request
+	 * carries none, or one that is invalid, expired or tampered with. Bad input never fails
+	 * the request.
+	 * @param request the request
+	 * @return the session, never {@code null}
+	 * @throws SessionUnavailableException if sessions are disabled, or the store cannot be
+	 * reached
+	 */
+	FlagonSession openSession(HttpServletRequest request);
+
+	/**
+	 * Save the session into the response: write the cookie, persist the changes, or delete an
+	 * emptied or invalidated session. Called only for sessions this store opened, before the
+	 * response is committed. Untouched sessions should cost nothing.
+	 * @param session the session that {@link #openSession} returned
+	 * @param request the request
+	 * @param response the response, not yet committed
+	 */
+	void saveSession(FlagonSession session, HttpServletRequest request, HttpServletResponse response);
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Flask's {@code session}: the {@link dev.flagon.session.FlagonSession} object, the
+ * {@link dev.flagon.session.SessionStore} SPI and the value codec shared by every store.
+ */
+@NullMarked
+package dev.flagon.session;
+
+import org.jspecify.annotations.NullMarked;
