@@ -1,5 +1,8 @@
 package dev.flagon.session;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 /**
  * Thrown when a request needs its session and the session cannot be had: sessions are
  * disabled ({@code flagon.session.store=none}), or the session store cannot be reached.
@@ -8,6 +11,7 @@ package dev.flagon.session;
  * @author Flagon team
  * @since 0.1.0
  */
+@ResponseStatus(code = HttpStatus.SERVICE_UNAVAILABLE, reason = "Session unavailable")
 public class SessionUnavailableException extends IllegalStateException {
 
 	private static final long serialVersionUID = 1L;
