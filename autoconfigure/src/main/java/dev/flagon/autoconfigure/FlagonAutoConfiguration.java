@@ -1,6 +1,7 @@
 package dev.flagon.autoconfigure;
 
 import java.util.EnumSet;
+import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
@@ -8,6 +9,7 @@ import dev.flagon.context.FlagonApp;
 import dev.flagon.context.G;
 import dev.flagon.dispatch.AppRouter;
 import dev.flagon.dispatch.AppRuntime;
+import dev.flagon.dispatch.ContextArgumentResolver;
 import dev.flagon.dispatch.FlagonRequestFilter;
 import dev.flagon.dispatch.HookInterceptor;
 import dev.flagon.session.DisabledSessionStore;
@@ -29,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
@@ -129,6 +132,11 @@ public final class FlagonAutoConfiguration {
 				@Override
 				public void addInterceptors(InterceptorRegistry registry) {
 					registry.addInterceptor(interceptor).order(Integer.MIN_VALUE);
+				}
+
+				@Override
+				public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+					resolvers.add(new ContextArgumentResolver());
 				}
 
 			};
