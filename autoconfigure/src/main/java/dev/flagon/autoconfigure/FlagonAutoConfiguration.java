@@ -12,6 +12,7 @@ import dev.flagon.dispatch.AppRuntime;
 import dev.flagon.dispatch.ContextArgumentResolver;
 import dev.flagon.dispatch.FlagonRequestFilter;
 import dev.flagon.dispatch.HookInterceptor;
+import dev.flagon.dispatch.Mount;
 import dev.flagon.session.DisabledSessionStore;
 import dev.flagon.session.FlagonSession;
 import dev.flagon.session.SessionStore;
@@ -59,12 +60,21 @@ public final class FlagonAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(search = SearchStrategy.CURRENT)
 	AppRuntime flagonAppRuntime(ApplicationContext applicationContext, Environment environment,
-			FlagonProperties properties, ObjectProvider<SessionStore> sessionStore, AppRouter router) {
-		String name = environment.getProperty("spring.application.name", "application");
-		AppRuntime runtime = new AppRuntime(name, "", applicationContext,
+			FlagonProperties properties, ObjectProvider<SessionStore> sessionStore, AppRouter router,
+			ObjectProvider<Mount> mount) {
+		// A mounted app's context holds its Mount; the root application's holds none
+		Mount mounted = mount.getIfAvailable();
+		String name = (mounted != null) ? mounted.getName()
+				: environment.getProperty("spring.application.name", "application");
+		AppRuntime runtime = new AppRuntime(name, (mounted != null) ? mounted.getPrefix() : "", applicationContext,
 				sessionStore.getIfAvailable(DisabledSessionStore::new),
 				properties.getSession().getPermanentLifetime());
-		router.setRoot(runtime);
+		if (mounted != null) {
+			router.mount(runtime);
+		}
+		else {
+			router.setRoot(runtime);
+		}
 		return runtime;
 	}
 
