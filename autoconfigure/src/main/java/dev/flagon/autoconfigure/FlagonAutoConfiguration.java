@@ -66,9 +66,10 @@ public final class FlagonAutoConfiguration {
 		Mount mounted = mount.getIfAvailable();
 		String name = (mounted != null) ? mounted.getName()
 				: environment.getProperty("spring.application.name", "application");
+		SessionStore store = (mounted != null) ? ownSessionStore(applicationContext)
+				: sessionStore.getIfAvailable(DisabledSessionStore::new);
 		AppRuntime runtime = new AppRuntime(name, (mounted != null) ? mounted.getPrefix() : "", applicationContext,
-				sessionStore.getIfAvailable(DisabledSessionStore::new),
-				properties.getSession().getPermanentLifetime());
+				store, properties.getSession().getPermanentLifetime());
 		if (mounted != null) {
 			router.mount(runtime);
 		}
@@ -76,6 +77,12 @@ public final class FlagonAutoConfiguration {
 			router.setRoot(runtime);
 		}
 		return runtime;
+	}
+
+	private static SessionStore ownSessionStore(ApplicationContext applicationContext) {
+		// The parent's store is the root application's: a mounted app never shares it
+		boolean own = applicationContext.getBeanNamesForType(SessionStore.class).length > 0;
+		return own ? applicationContext.getBean(SessionStore.class) : new DisabledSessionStore();
 	}
 
 	@Bean

@@ -51,7 +51,8 @@ public class HookInterceptor implements HandlerInterceptor {
 			throws Exception {
 		Exchange exchange = Exchange.of(request);
 		Class<?> controllerType = (handler instanceof HandlerMethod handlerMethod) ? handlerMethod.getBeanType() : null;
-		if (exchange == null || !exchange.startBeforeRequest(controllerType)) {
+		// An error page rendered after the contexts ended (a 404 under a mount, say) runs no hooks
+		if (exchange == null || exchange.isEnded() || !exchange.startBeforeRequest(controllerType)) {
 			return true;
 		}
 		Object result = exchange.runBeforeRequest();

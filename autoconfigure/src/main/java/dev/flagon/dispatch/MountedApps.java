@@ -20,11 +20,13 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ApplicationContextException;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.AnnotatedBeanDefinitionReader;
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.Assert;
 import org.springframework.web.context.WebApplicationContext;
@@ -37,13 +39,15 @@ import org.springframework.web.context.support.GenericWebApplicationContext;
  * <p>
  * The servlets are registered while the web server starts ({@link #registerServlets}); the
  * contexts are refreshed once every singleton of the root application exists, so that a
- * mounted application that fails to start fails the whole application; they are closed after
- * the web server has stopped taking requests.
+ * mounted application that fails to start fails the whole application; they are stopped and
+ * started with the root application, and closed when it closes, after its web server has
+ * stopped taking requests and before its own beans are destroyed.
  *
  * @author Flagon team
  * @since 0.1.0
  */
-public class MountedApps implements SmartInitializingSingleton, SmartLifecycle, DisposableBean {
+public class MountedApps
+		implements SmartInitializingSingleton, SmartLifecycle, ApplicationListener<ContextClosedEvent>, DisposableBean {
 
 	/**
 	 * The lifecycle phase: below the web server's, so that the applications are closed after
@@ -60,6 +64,10 @@ public class MountedApps implements SmartInitializingSingleton, SmartLifecycle, 
 	private final Map<String, GenericWebApplicationContext> contexts = new LinkedHashMap<>();
 
 	private volatile boolean running;
+
+	private volatile boolean paused;
+
+	private volatile boolean closing;
 
 	/**
 	 * Create the mounted applications.
@@ -230,14 +238,37 @@ public class MountedApps implements SmartInitializingSingleton, SmartLifecycle, 
 	}
 
 	@Override
-	public void start() {
+	public void onApplicationEvent(ContextClosedEvent event) {
+		// Published before the lifecycle stops: tells a close from a pause (Spring's test
+		// context cache pauses contexts it does not use)
+		if (event.getApplicationContext() == this.root) {
+			this.closing = true;
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		if (!this.running && this.paused) {
+			activeContexts().forEach(GenericWebApplicationContext::start);
+		}
+		this.paused = false;
 		this.running = true;
 	}
 
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		this.running = false;
-		close();
+		if (this.closing) {
+			close();
+		}
+		else {
+			this.paused = true;
+			activeContexts().forEach(GenericWebApplicationContext::stop);
+		}
+	}
+
+	private List<GenericWebApplicationContext> activeContexts() {
+		return this.contexts.values().stream().filter(GenericWebApplicationContext::isActive).toList();
 	}
 
 	@Override

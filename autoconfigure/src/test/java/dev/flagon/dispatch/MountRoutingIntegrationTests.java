@@ -6,11 +6,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.flagon.dispatch.multiapp.MultiAppTestApplication;
+import dev.flagon.dispatch.multiapp.app02.App02Controller;
 import dev.flagon.testsupport.HttpTestClient;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +29,9 @@ class MountRoutingIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private ConfigurableApplicationContext context;
 
 	private HttpTestClient http;
 
@@ -76,6 +82,13 @@ class MountRoutingIntegrationTests {
 		assertThat(body("/app03/property?name=demo.greeting")).isEqualTo("<unset>");
 		assertThat(body("/property?name=demo.greeting")).isEqualTo("<unset>");
 		assertThat(body("/app03/property?name=spring.application.name")).isEqualTo("app01");
+	}
+
+	@Test
+	void rootComponentScanSkipsThePackagesOfMountedApps() {
+		assertThat(this.context.getBeanNamesForType(App02Controller.class)).isEmpty();
+		ConfigurableApplicationContext app02 = this.context.getBean(MountedApps.class).getApplicationContext("app02");
+		assertThat(app02.getBeanNamesForType(App02Controller.class)).hasSize(1);
 	}
 
 	private String body(String path) {

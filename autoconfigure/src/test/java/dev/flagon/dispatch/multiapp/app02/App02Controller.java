@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
  * @author Flagon team
  */
 @RestController
-class App02Controller extends ProbeController {
+public class App02Controller extends ProbeController {
 
-	App02Controller(FlagonApp app, Environment environment, SharedService shared) {
+	public App02Controller(FlagonApp app, Environment environment, SharedService shared) {
 		super(app, environment, shared);
 	}
 
