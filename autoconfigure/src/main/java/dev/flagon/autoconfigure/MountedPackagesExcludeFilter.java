@@ -66,8 +66,8 @@ final class MountedPackagesExcludeFilter extends TypeExcludeFilter {
 				.filter(StringUtils::hasText)
 				.toList();
 			if (!packages.isEmpty()) {
-				applicationContext.getBeanFactory()
-					.registerSingleton("flagonMountedPackagesExcludeFilter", new MountedPackagesExcludeFilter(packages));
+				MountedPackagesExcludeFilter filter = new MountedPackagesExcludeFilter(packages);
+				applicationContext.getBeanFactory().registerSingleton("flagonMountedPackagesExcludeFilter", filter);
 			}
 		}
 

@@ -33,8 +33,9 @@ final class MountDispatcherServlet extends DispatcherServlet {
 	protected void doService(HttpServletRequest request, HttpServletResponse response) throws Exception {
 		if (request.getPathInfo() == null && request.getDispatcherType() == DispatcherType.REQUEST) {
 			String query = request.getQueryString();
+			String location = request.getRequestURI() + "/" + ((query != null) ? "?" + query : "");
 			response.setStatus(HttpStatus.PERMANENT_REDIRECT.value());
-			response.setHeader(HttpHeaders.LOCATION, request.getRequestURI() + "/" + ((query != null) ? "?" + query : ""));
+			response.setHeader(HttpHeaders.LOCATION, location);
 			return;
 		}
 		super.doService(request, response);

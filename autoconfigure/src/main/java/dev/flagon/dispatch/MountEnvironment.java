@@ -45,9 +45,9 @@ final class MountEnvironment {
 		MutablePropertySources sources = environment.getPropertySources();
 		// Only the mount's and the root's sources: none of a fresh environment's own
 		sources.stream().map(PropertySource::getName).toList().forEach(sources::remove);
-		sources.addLast(new MapPropertySource("flagon.mounts[" + mount.getName() + "].properties",
-				new LinkedHashMap<>(mount.getProperties())));
-		sources.addLast(new MapPropertySource("flagon.mounts[" + mount.getName() + "].defaults", defaults(root, mount)));
+		String name = "flagon.mounts[" + mount.getName() + "]";
+		sources.addLast(new MapPropertySource(name + ".properties", new LinkedHashMap<>(mount.getProperties())));
+		sources.addLast(new MapPropertySource(name + ".defaults", defaults(root, mount)));
 		for (PropertySource<?> source : root.getPropertySources()) {
 			if (!sources.contains(source.getName())) {
 				sources.addLast(source);
@@ -61,7 +61,8 @@ final class MountEnvironment {
 	}
 
 	static Map<String, Object> defaults(ConfigurableEnvironment root, Mount mount) {
-		String contextPath = StringUtils.trimTrailingCharacter(root.getProperty("server.servlet.context-path", ""), '/');
+		String contextPath = root.getProperty("server.servlet.context-path", "");
+		contextPath = StringUtils.trimTrailingCharacter(contextPath, '/');
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put(COOKIE_NAME, root.getProperty(COOKIE_NAME, "session") + "_" + mount.getName());
 		defaults.put(COOKIE_PATH, contextPath + mount.getPrefix());

@@ -81,7 +81,8 @@ class MountedAppConfiguration {
 	static class MessageConverters {
 
 		@Bean
-		WebMvcConfigurer flagonMountMessageConverters(ObjectProvider<ServerHttpMessageConvertersCustomizer> customizers) {
+		WebMvcConfigurer flagonMountMessageConverters(
+				ObjectProvider<ServerHttpMessageConvertersCustomizer> customizers) {
 			return new WebMvcConfigurer() {
 
 				@Override
