@@ -16,20 +16,25 @@ import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageCo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerAdapter;
 import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.DelegatingWebMvcConfiguration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The infrastructure of a mounted application's context: its own Spring MVC, configured by
  * its own {@link WebMvcConfigurer} beans only, the handler mapping and adapter its
- * {@link MountDispatcherServlet} uses, and the per-application auto-configurations.
+ * {@link MountDispatcherServlet} uses, observations that name paths with the prefix, and the
+ * per-application auto-configurations.
  *
  * @author Flagon team
  */
@@ -46,6 +51,18 @@ class MountedAppConfiguration {
 	@Bean(DispatcherServlet.HANDLER_ADAPTER_BEAN_NAME)
 	HandlerAdapter flagonMountHandlerAdapter(ListableBeanFactory beanFactory) {
 		return new LocalHandlerAdapters(beanFactory);
+	}
+
+	@Bean
+	WebMvcConfigurer flagonMountObservations(Mount mount) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new PrefixedPathPattern(mount.getPrefix())).order(Ordered.HIGHEST_PRECEDENCE);
+			}
+
+		};
 	}
 
 	/**
@@ -175,6 +192,32 @@ class MountedAppConfiguration {
 				}
 			}
 			return null;
+		}
+
+	}
+
+	/**
+	 * Puts the prefix in front of the path pattern that HTTP server observations (and so the
+	 * {@code uri} tag of {@code http.server.requests}) report: the handler mapping knows the
+	 * path within the application only, and {@code /whoami} of two applications would be one.
+	 */
+	static final class PrefixedPathPattern implements HandlerInterceptor {
+
+		private final String prefix;
+
+		PrefixedPathPattern(String prefix) {
+			this.prefix = prefix;
+		}
+
+		@Override
+		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+			ServerHttpObservationFilter.findObservationContext(request).ifPresent((context) -> {
+				String pattern = context.getPathPattern();
+				if (pattern != null && !pattern.startsWith(this.prefix + "/")) {
+					context.setPathPattern(this.prefix + pattern);
+				}
+			});
+			return true;
 		}
 
 	}
