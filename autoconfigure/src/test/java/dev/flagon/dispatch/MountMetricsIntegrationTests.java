@@ -35,8 +35,9 @@ class MountMetricsIntegrationTests {
 		http.get("/app02/whoami");
 		http.get("/app02/admin/whoami");
 		http.get("/whoami");
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> timer("/app02/whoami") && timer("/app02/admin/whoami")
-				&& timer("/whoami"));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> timer("/app02/whoami") && timer("/app02/admin/whoami") && timer("/whoami"));
 	}
 
 	private boolean timer(String uri) {
