@@ -34,6 +34,10 @@ final class TaggedJsonReader {
 		.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(SessionValues.MAX_DEPTH).build())
 		.build();
 
+	private static final Instant FIRST_INSTANT_OF_YEAR_1 = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant FIRST_INSTANT_OF_YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z");
+
 	private final Set<String> tagKeys;
 
 	private final Map<String, SessionValueType<?>> typesByTag;
@@ -117,7 +121,7 @@ final class TaggedJsonReader {
 				case " t" -> (List<?>) value;
 				case " b" -> Base64.getDecoder().decode((String) value);
 				case " u" -> parseUuid((String) value);
-				case " d" -> OffsetDateTime.parse((String) value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+				case " d" -> parseHttpDate((String) value);
 				case " i" -> Instant.parse((String) value);
 				case " m" -> (String) value;
 				case " di" -> untagDict(value);
@@ -167,6 +171,13 @@ final class TaggedJsonReader {
 					+ type.type().getName());
 		}
 		return result;
+	}
+
+	private static @Nullable Instant parseHttpDate(String value) {
+		Instant instant = OffsetDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+		// Python's years are 1 to 9999; an offset could push a date past either end
+		return (instant.isBefore(FIRST_INSTANT_OF_YEAR_1) || !instant.isBefore(FIRST_INSTANT_OF_YEAR_10000)) ? null
+				: instant;
 	}
 
 	private static UUID parseUuid(String value) {
