@@ -46,17 +46,62 @@ public interface SessionCookieCodec {
 
 	/**
 	 * A decoded session cookie.
-	 *
-	 * @param session the session attributes, in a mutable map that keeps their order
-	 * @param issuedAt when the cookie was issued, to the second
-	 * @param signedWithFallbackKey whether the cookie was signed or encrypted with a
-	 * fallback key rather than the current one: the store should write it again
+	 * <p>
+	 * A class rather than a record: the JVM can lose the fields of a record whose
+	 * components carry type annotations when an agent retransforms it (JDK-8376185, hit
+	 * here by Jazzer's instrumentation), and its {@code toString} leaves the values out.
 	 */
-	record Decoded(Map<String, @Nullable Object> session, Instant issuedAt, boolean signedWithFallbackKey) {
+	final class Decoded {
 
-		public Decoded {
+		private final Map<String, @Nullable Object> session;
+
+		private final Instant issuedAt;
+
+		private final boolean signedWithFallbackKey;
+
+		/**
+		 * Create a decoded session cookie.
+		 * @param session the session attributes
+		 * @param issuedAt when the cookie was issued
+		 * @param signedWithFallbackKey whether a fallback key signed or encrypted it
+		 */
+		public Decoded(Map<String, @Nullable Object> session, Instant issuedAt, boolean signedWithFallbackKey) {
 			Assert.notNull(session, "'session' must not be null");
 			Assert.notNull(issuedAt, "'issuedAt' must not be null");
+			this.session = session;
+			this.issuedAt = issuedAt;
+			this.signedWithFallbackKey = signedWithFallbackKey;
+		}
+
+		/**
+		 * Return the session attributes, in a mutable map that keeps their order.
+		 * @return the session attributes
+		 */
+		public Map<String, @Nullable Object> session() {
+			return this.session;
+		}
+
+		/**
+		 * Return when the cookie was issued, to the second.
+		 * @return the issue time
+		 */
+		public Instant issuedAt() {
+			return this.issuedAt;
+		}
+
+		/**
+		 * Return whether the cookie was signed or encrypted with a fallback key rather than
+		 * the current one, in which case the store should write it again.
+		 * @return whether a fallback key was used
+		 */
+		public boolean signedWithFallbackKey() {
+			return this.signedWithFallbackKey;
+		}
+
+		@Override
+		public String toString() {
+			return "Decoded[keys=" + this.session.keySet() + ", issuedAt=" + this.issuedAt + ", signedWithFallbackKey="
+					+ this.signedWithFallbackKey + "]";
 		}
 
 	}
