@@ -32,7 +32,7 @@ import org.springframework.util.Assert;
  * The format byte is {@code 0x01}, or {@code 0x81} when the plaintext is deflated; it and the
  * issue time are authenticated as associated data. The plaintext is the
  * {@linkplain SessionValues.Dialect#NATIVE native dialect} of tagged JSON, raw-deflated
- * when that is shorter. Each secret key gives an AES key through HKDF-SHA256 with the info
+ * when it has 256 bytes or more and deflating makes it shorter. Each secret key gives an AES key through HKDF-SHA256 with the info
  * {@code "flagon session cookie v1"}.
  *
  * @since 0.1.0
@@ -44,6 +44,10 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 	private static final byte VERSION_1_DEFLATED = (byte) 0x81;
 
 	private static final int HEADER_LENGTH = 1 + 8;
+
+	// Deflating costs a few microseconds whatever the size, more than encrypting a small
+	// session, and saves little below this
+	private static final int COMPRESSION_THRESHOLD = 256;
 
 	private static final int NONCE_LENGTH = 12;
 
@@ -89,10 +93,12 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 		Assert.notNull(issuedAt, "'issuedAt' must not be null");
 		byte[] plaintext = this.values.serialize(session);
 		byte format = VERSION_1;
-		byte[] deflated = CookieCodecSupport.deflate(plaintext, true);
-		if (deflated.length < plaintext.length) {
-			plaintext = deflated;
-			format = VERSION_1_DEFLATED;
+		if (plaintext.length >= COMPRESSION_THRESHOLD) {
+			byte[] deflated = CookieCodecSupport.deflate(plaintext, true);
+			if (deflated.length < plaintext.length) {
+				plaintext = deflated;
+				format = VERSION_1_DEFLATED;
+			}
 		}
 		byte[] cookie = new byte[MIN_LENGTH + plaintext.length];
 		ByteBuffer.wrap(cookie).put(format).putLong(issuedAt.getEpochSecond());
