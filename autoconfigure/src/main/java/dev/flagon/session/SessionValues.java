@@ -195,7 +195,9 @@ public final class SessionValues {
 		/**
 		 * Byte for byte what Flask writes for the same values in the same key order:
 		 * non-ASCII escaped as {@code \\uXXXX}, an {@code Instant} as an HTTP date
-		 * ({@code " d"}) to the second, as Flask does with a {@code datetime}.
+		 * ({@code " d"}) to the second, as Flask does with a {@code datetime}. (A Flask app
+		 * sorts the keys of every object when it saves a session, with its JSON provider's
+		 * default {@code sort_keys}; this keeps the map's order. Each reads the other.)
 		 */
 		FLASK,
 

@@ -28,10 +28,22 @@ import tools.jackson.core.json.JsonReadFeature;
  */
 final class TaggedJsonReader {
 
-	// Python writes NaN and Infinity; the nesting limit keeps recursion off the stack's end
+	/**
+	 * The longest number read: parsing a longer one costs quadratic time.
+	 */
+	static final int MAX_NUMBER_LENGTH = 1000;
+
+	// Python writes NaN and Infinity; the nesting limit keeps recursion off the stack's end.
+	// Strings and names are not limited: the data is authenticated or trusted, and
+	// whatever the writer wrote must read back.
 	private static final JsonFactory JSON = JsonFactory.builder()
 		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-		.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(SessionValues.MAX_DEPTH).build())
+		.streamReadConstraints(StreamReadConstraints.builder()
+			.maxNestingDepth(SessionValues.MAX_DEPTH)
+			.maxNumberLength(MAX_NUMBER_LENGTH)
+			.maxStringLength(Integer.MAX_VALUE)
+			.maxNameLength(Integer.MAX_VALUE)
+			.build())
 		.build();
 
 	private static final Instant FIRST_INSTANT_OF_YEAR_1 = Instant.parse("0001-01-01T00:00:00Z");

@@ -98,9 +98,15 @@ final class TaggedJsonWriter {
 		else if (value instanceof Boolean bool) {
 			out.ascii(bool ? "true" : "false");
 		}
-		else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
-				|| value instanceof BigInteger || value instanceof BigDecimal) {
+		else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
 			out.ascii(value.toString());
+		}
+		else if (value instanceof BigInteger || value instanceof BigDecimal) {
+			String number = value.toString();
+			if (number.length() > TaggedJsonReader.MAX_NUMBER_LENGTH) {
+				throw new Rejection(Problem.NUMBER_TOO_LONG, value.getClass());
+			}
+			out.ascii(number);
 		}
 		else if (value instanceof Double number) {
 			out.ascii(out.discard ? "" : FloatRepr.of(number));
@@ -343,7 +349,7 @@ final class TaggedJsonWriter {
 
 	private enum Problem {
 
-		UNSUPPORTED_TYPE, KEY_NOT_STRING, TOO_DEEP, INSTANT_OUT_OF_RANGE, CONVERSION_FAILED
+		UNSUPPORTED_TYPE, KEY_NOT_STRING, TOO_DEEP, NUMBER_TOO_LONG, INSTANT_OUT_OF_RANGE, CONVERSION_FAILED
 
 	}
 
@@ -392,6 +398,8 @@ final class TaggedJsonWriter {
 						+ " is a Map with a key of type " + typeName + "; map keys must be Strings.";
 				case TOO_DEEP -> subject + " cannot be stored: it nests deeper than " + SessionValues.MAX_DEPTH
 						+ " levels.";
+				case NUMBER_TOO_LONG -> subject + " cannot be stored: " + where + " is a " + typeName + " of more than "
+						+ TaggedJsonReader.MAX_NUMBER_LENGTH + " characters; store it as a String.";
 				case INSTANT_OUT_OF_RANGE -> subject + " cannot be stored: " + where
 						+ " is an Instant outside the years 1 to 9999, which the Flask cookie format cannot hold.";
 				case CONVERSION_FAILED -> subject + " cannot be stored: the SessionValueType '" + this.tag + "' for "

@@ -243,6 +243,25 @@ class SessionValuesTests {
 		this.flask.check("when", Instant.parse("0001-01-01T00:00:00Z"));
 	}
 
+	@Test
+	void refusesNumbersTooLongToReadBack() {
+		BigInteger longest = BigInteger.TEN.pow(999);
+		assertSameValue(roundTrip(this.values, map("n", longest)), map("n", longest));
+		assertThatExceptionOfType(UnsupportedSessionValueException.class)
+			.isThrownBy(() -> this.values.check("n", list(BigInteger.TEN.pow(1000))))
+			.withMessage("Session value 'n' cannot be stored: n[0] is a java.math.BigInteger of more than 1000 "
+					+ "characters; store it as a String.");
+		assertThatExceptionOfType(SessionDecodingException.class)
+			.isThrownBy(() -> read(this.values, "{\"n\":1" + "0".repeat(1000) + "}"));
+	}
+
+	@Test
+	void readsLongStringsAndKeys() {
+		String longText = "x".repeat(100_000);
+		Map<String, @Nullable Object> session = map(longText, longText);
+		assertSameValue(roundTrip(this.values, session), session);
+	}
+
 	@ParameterizedTest
 	@EnumSource(Dialect.class)
 	void roundTripsRegisteredTypesAsTheirJsonUnderTheirTag(Dialect dialect) {

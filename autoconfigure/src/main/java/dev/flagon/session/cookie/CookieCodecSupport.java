@@ -85,8 +85,13 @@ final class CookieCodecSupport {
 	 * more than the allowed skew in the future.
 	 */
 	static boolean isFresh(long issuedAt, Duration maxAge, Instant now) {
-		long age = now.getEpochSecond() - issuedAt;
-		return age <= maxAge.getSeconds() && age >= -CLOCK_SKEW.getSeconds();
+		try {
+			long age = Math.subtractExact(now.getEpochSecond(), issuedAt);
+			return age <= maxAge.getSeconds() && age >= -CLOCK_SKEW.getSeconds();
+		}
+		catch (ArithmeticException ex) {
+			return false;
+		}
 	}
 
 	static byte[] deflate(byte[] data, boolean nowrap) {

@@ -175,6 +175,18 @@ class EncryptedSessionCookieCodecTests {
 	}
 
 	@Test
+	void rejectsExtremeIssueTimesWithoutOverflowing() {
+		byte[] cookie = Base64.getUrlDecoder().decode(this.codec.encode(this.session, ISSUED_AT));
+		for (long issuedAt : new long[] { Long.MIN_VALUE, Long.MIN_VALUE + 1, -1, Long.MAX_VALUE }) {
+			byte[] tampered = cookie.clone();
+			for (int i = 0; i < 8; i++) {
+				tampered[1 + i] = (byte) (issuedAt >>> (56 - 8 * i));
+			}
+			assertThat(this.codec.decode(encode(tampered), Duration.ofSeconds(Long.MAX_VALUE), NOW)).isNull();
+		}
+	}
+
+	@Test
 	void rejectsAHugeCookieQuickly() {
 		String cookie = this.codec.encode(this.session, ISSUED_AT);
 		assertThat(this.codec.decode(cookie + "A".repeat(4096), MAX_AGE, NOW)).isNull();
