@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
@@ -153,7 +154,7 @@ final class TaggedJsonWriter {
 		open(level + 1);
 		out.put('{');
 		boolean first = true;
-		for (Map.Entry<?, ?> entry : map.entrySet()) {
+		for (Map.Entry<?, ?> entry : entries(map)) {
 			if (!(entry.getKey() instanceof String key)) {
 				Object rejected = entry.getKey();
 				throw new Rejection(Problem.KEY_NOT_STRING, (rejected != null) ? rejected.getClass() : null);
@@ -167,6 +168,40 @@ final class TaggedJsonWriter {
 			writeMember(key, entry.getValue(), level + 1, out);
 		}
 		out.put('}');
+	}
+
+	/**
+	 * A Flask app writes its session with sorted keys (its JSON provider's {@code sort_keys}),
+	 * in Python's order of code points: so does the Flask dialect, byte for byte.
+	 */
+	private Iterable<? extends Map.Entry<?, ?>> entries(Map<?, ?> map) {
+		if (!this.flask || map.size() < 2) {
+			return map.entrySet();
+		}
+		List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+		for (Map.Entry<?, ?> entry : entries) {
+			if (!(entry.getKey() instanceof String)) {
+				Object rejected = entry.getKey();
+				throw new Rejection(Problem.KEY_NOT_STRING, (rejected != null) ? rejected.getClass() : null);
+			}
+		}
+		entries.sort((a, b) -> compareCodePoints((String) a.getKey(), (String) b.getKey()));
+		return entries;
+	}
+
+	private static int compareCodePoints(String a, String b) {
+		int i = 0;
+		int j = 0;
+		while (i < a.length() && j < b.length()) {
+			int x = a.codePointAt(i);
+			int y = b.codePointAt(j);
+			if (x != y) {
+				return Integer.compare(x, y);
+			}
+			i += Character.charCount(x);
+			j += Character.charCount(y);
+		}
+		return Integer.compare(a.length() - i, b.length() - j);
 	}
 
 	private void writeMember(Object name, @Nullable Object value, int level, Output out) {
