@@ -1,10 +1,13 @@
 package dev.flagon.autoconfigure;
 
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.resource.Delay;
 
 import dev.flagon.session.SessionStore;
 import dev.flagon.session.SessionValueType;
@@ -22,12 +25,14 @@ import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.data.redis.RedisSessionRepository;
@@ -42,7 +47,9 @@ import org.springframework.util.StringUtils;
  * request filter keeps the session. Unless {@code spring.data.redis.timeout} and
  * {@code spring.data.redis.connect-timeout} are set, {@code flagon.session.redis.timeout}
  * becomes Lettuce's command and connect timeout, so that requests fail fast while Redis is
- * away. Boot's Redis health indicator reports on the same connection.
+ * away, and Lettuce tries to reconnect at least every second, so that they succeed again soon
+ * after it is back; {@code …Customizer} beans of the application's own, applied later, may
+ * change all three. Boot's Redis health indicator reports on the same connection.
  *
  * @author Flagon team
  * @since 0.1.0
@@ -61,6 +68,10 @@ public final class FlagonRedisSessionAutoConfiguration {
 	private static final String DATA_REDIS_PROPERTIES = "org.springframework.boot.data.redis.autoconfigure.DataRedisProperties";
 
 	private static final String LETTUCE = "io.lettuce.core.RedisClient";
+
+	// Lettuce waits up to 30 s between reconnection attempts: sessions would stay away that
+	// long after Redis is back
+	private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { SESSION_REPOSITORY, CONNECTION_FACTORY, DATA_REDIS_PROPERTIES, LETTUCE })
@@ -101,6 +112,7 @@ public final class FlagonRedisSessionAutoConfiguration {
 		}
 
 		@Bean
+		@Order(0)
 		@ConditionalOnBean(RedisSessionStore.class)
 		LettuceClientConfigurationBuilderCustomizer flagonSessionRedisCommandTimeoutCustomizer(
 				FlagonProperties properties, ObjectProvider<DataRedisProperties> redisProperties) {
@@ -113,6 +125,7 @@ public final class FlagonRedisSessionAutoConfiguration {
 		}
 
 		@Bean
+		@Order(0)
 		@ConditionalOnBean(RedisSessionStore.class)
 		LettuceClientOptionsBuilderCustomizer flagonSessionRedisConnectTimeoutCustomizer(FlagonProperties properties,
 				ObjectProvider<DataRedisProperties> redisProperties) {
@@ -124,6 +137,14 @@ public final class FlagonRedisSessionAutoConfiguration {
 						.build());
 				}
 			};
+		}
+
+		@Bean
+		@Order(0)
+		@ConditionalOnBean(RedisSessionStore.class)
+		ClientResourcesBuilderCustomizer flagonSessionRedisReconnectDelayCustomizer() {
+			return (builder) -> builder.reconnectDelay(
+					Delay.exponential(Duration.ZERO, MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS));
 		}
 
 	}
