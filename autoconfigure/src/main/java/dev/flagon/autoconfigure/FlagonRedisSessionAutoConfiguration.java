@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.data.redis.RedisSessionRepository;
@@ -155,9 +156,9 @@ public final class FlagonRedisSessionAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(value = SessionStore.class, search = SearchStrategy.CURRENT)
-		SessionStore flagonSessionStore() {
+		SessionStore flagonSessionStore(ResourceLoader resourceLoader) {
 			String missing = Stream.of(SESSION_REPOSITORY, CONNECTION_FACTORY, DATA_REDIS_PROPERTIES, LETTUCE)
-				.filter((name) -> !ClassUtils.isPresent(name, FlagonRedisSessionAutoConfiguration.class.getClassLoader()))
+				.filter((name) -> !ClassUtils.isPresent(name, resourceLoader.getClassLoader()))
 				.collect(Collectors.joining(", "));
 			throw new InvalidConfigurationPropertyValueException("flagon.session.store", "redis",
 					"The Redis session store needs Spring Session Data Redis, Spring Boot's Redis support and Lettuce, "
