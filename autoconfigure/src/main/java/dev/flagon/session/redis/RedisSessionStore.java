@@ -1,6 +1,5 @@
 package dev.flagon.session.redis;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,20 +19,11 @@ import org.jspecify.annotations.Nullable;
 
 import dev.flagon.session.DefaultFlagonSession;
 import dev.flagon.session.FlagonSession;
-import dev.flagon.session.SessionDecodingException;
 import dev.flagon.session.SessionStore;
 import dev.flagon.session.SessionUnavailableException;
 import dev.flagon.session.SessionValues;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.RedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.data.redis.serializer.GenericToStringSerializer;
-import org.springframework.data.redis.serializer.RedisSerializer;
-import org.springframework.data.redis.serializer.SerializationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.session.SessionIdGenerator;
@@ -49,8 +39,8 @@ import org.springframework.util.StringUtils;
  * Session's {@link RedisSessionRepository} lays it out: {@code creationTime},
  * {@code lastAccessedTime}, {@code maxInactiveInterval}, and one
  * {@code sessionAttr:<key>} field per value, written as {@link SessionValues} JSON. The
- * store sends its own commands through the repository's {@link RedisOperations}, so that
- * a request costs little:
+ * store sends its own commands, through the repository's Redis operations, so that a
+ * request costs little:
  * <ul>
  * <li>opening a session from its cookie: one {@code HGETALL};</li>
  * <li>saving changes: one script ({@code EVALSHA}) that writes the changed values only,
@@ -82,70 +72,16 @@ public class RedisSessionStore implements SessionStore {
 
 	private static final Log logger = LogFactory.getLog(RedisSessionStore.class);
 
-	private static final String CREATION_TIME = "creationTime";
-
-	private static final String LAST_ACCESSED_TIME = "lastAccessedTime";
-
-	private static final String MAX_INACTIVE_INTERVAL = "maxInactiveInterval";
-
-	private static final String ATTRIBUTE_PREFIX = "sessionAttr:";
-
 	// At least 128 bits in base64url, and not so long that it cannot be an id at all
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22,128}");
 
-	private static final byte[] TRUE = { '1' };
-
-	private static final byte[] FALSE = { '0' };
-
-	// KEYS[1]: session; ARGV[1]: time to live (ms); ARGV[2..]: field, value, field, value...
-	private static final RedisScript<Long> CREATE = RedisScript.of("""
-			local key = KEYS[1]
-			for i = 2, #ARGV, 1000 do
-				redis.call('HSET', key, unpack(ARGV, i, math.min(i + 999, #ARGV)))
-			end
-			redis.call('PEXPIRE', key, ARGV[1])
-			return 1
-			""", Long.class);
-
-	// KEYS[1]: session; ARGV[1]: time to live (ms); ARGV[2]: '1' to drop the values not
-	// written; ARGV[3]: n; ARGV[4 .. 3 + 2n]: field, value pairs; the rest: fields to delete.
-	// PEXPIRE answers 0 for a key that is gone: then nothing is written.
-	private static final RedisScript<Long> UPDATE = RedisScript.of("""
-			local key = KEYS[1]
-			if redis.call('PEXPIRE', key, ARGV[1]) == 0 then
-				return 0
-			end
-			local function each(command, list, first, last)
-				for i = first, last, 1000 do
-					redis.call(command, key, unpack(list, i, math.min(i + 999, last)))
-				end
-			end
-			if ARGV[2] == '1' then
-				local stale = {}
-				for _, field in ipairs(redis.call('HKEYS', key)) do
-					if string.sub(field, 1, 12) == 'sessionAttr:' then
-						stale[#stale + 1] = field
-					end
-				end
-				each('HDEL', stale, 1, #stale)
-			end
-			local sets = 3 + 2 * tonumber(ARGV[3])
-			each('HSET', ARGV, 4, sets)
-			each('HDEL', ARGV, sets + 1, #ARGV)
-			return 1
-			""", Long.class);
-
-	private static final RedisSerializer<Long> LONG = new GenericToStringSerializer<>(Long.class);
-
 	private final SessionValues values;
 
-	private final RedisOperations<String, Object> redis;
+	private final SessionHashes hashes;
 
 	private final RedisSessionRepository repository;
 
 	private final SessionIdGenerator idGenerator = new SecureRandomSessionIdGenerator();
-
-	private String keyPrefix = DEFAULT_NAMESPACE + ":sessions:";
 
 	private Duration idleTimeout = Duration.ofMinutes(30);
 
@@ -178,24 +114,11 @@ public class RedisSessionStore implements SessionStore {
 		Assert.notNull(connectionFactory, "'connectionFactory' must not be null");
 		Assert.notNull(values, "'values' must not be null");
 		this.values = values;
-		this.redis = createOperations(connectionFactory, values);
-		this.repository = new RedisSessionRepository(this.redis);
+		this.hashes = new SessionHashes(connectionFactory, values, DEFAULT_NAMESPACE);
+		this.repository = new RedisSessionRepository(this.hashes.operations());
 		this.repository.setRedisKeyNamespace(DEFAULT_NAMESPACE);
 		this.repository.setSessionIdGenerator(this.idGenerator);
 		this.repository.setDefaultMaxInactiveInterval(this.idleTimeout);
-	}
-
-	private static RedisOperations<String, Object> createOperations(RedisConnectionFactory connectionFactory,
-			SessionValues values) {
-		RedisTemplate<String, Object> template = new RedisTemplate<>();
-		template.setConnectionFactory(connectionFactory);
-		template.setKeySerializer(RedisSerializer.string());
-		template.setHashKeySerializer(RedisSerializer.string());
-		RedisSerializer<Object> valueSerializer = new SessionValuesRedisSerializer(values);
-		template.setValueSerializer(valueSerializer);
-		template.setHashValueSerializer(valueSerializer);
-		template.afterPropertiesSet();
-		return template;
 	}
 
 	/**
@@ -214,7 +137,7 @@ public class RedisSessionStore implements SessionStore {
 	 */
 	public void setNamespace(String namespace) {
 		Assert.hasText(namespace, "'namespace' must not be empty");
-		this.keyPrefix = namespace.trim() + ":sessions:";
+		this.hashes.setNamespace(namespace);
 		this.repository.setRedisKeyNamespace(namespace);
 	}
 
@@ -245,7 +168,8 @@ public class RedisSessionStore implements SessionStore {
 	 * lifetime
 	 */
 	public void setAbsoluteLifetime(@Nullable Duration absoluteLifetime) {
-		Assert.isTrue(absoluteLifetime == null || isPositive(absoluteLifetime), "'absoluteLifetime' must be positive");
+		Assert.isTrue(absoluteLifetime == null || isPositive(absoluteLifetime),
+				"'absoluteLifetime' must be positive");
 		this.absoluteLifetime = absoluteLifetime;
 	}
 
@@ -334,78 +258,17 @@ public class RedisSessionStore implements SessionStore {
 				}
 			}
 		}
-		if (id != null) {
-			RedisFlagonSession session = load(id);
-			if (session != null) {
-				return session;
-			}
+		SessionHashes.Stored stored = (id != null) ? this.hashes.read(id) : null;
+		if (id != null && stored != null && isAlive(stored, System.currentTimeMillis())) {
+			return new RedisFlagonSession(this.values, this.idGenerator, id, stored);
 		}
 		return new RedisFlagonSession(this.values, this.idGenerator, cookieReceived);
 	}
 
-	private @Nullable RedisFlagonSession load(String id) {
-		byte[] key = key(id).getBytes(StandardCharsets.UTF_8);
-		Map<byte[], byte[]> hash;
-		try {
-			hash = this.redis.execute((RedisCallback<Map<byte[], byte[]>>) (connection) -> connection.hashCommands()
-				.hGetAll(key));
-		}
-		catch (DataAccessException ex) {
-			throw unavailable("read", ex);
-		}
-		if (hash == null || hash.isEmpty()) {
-			return null;
-		}
-		try {
-			return decode(id, hash);
-		}
-		catch (SessionDecodingException | IllegalArgumentException ex) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Ignoring a session whose data cannot be read, starting a fresh one: " + ex.getMessage());
-			}
-			return null;
-		}
-	}
-
-	private @Nullable RedisFlagonSession decode(String id, Map<byte[], byte[]> hash) {
-		Map<String, @Nullable Object> data = new LinkedHashMap<>();
-		long creationTime = -1;
-		long lastAccessedTime = -1;
-		long maxInactiveInterval = -1;
-		for (Map.Entry<byte[], byte[]> entry : hash.entrySet()) {
-			String field = new String(entry.getKey(), StandardCharsets.UTF_8);
-			if (field.startsWith(ATTRIBUTE_PREFIX)) {
-				data.put(field.substring(ATTRIBUTE_PREFIX.length()), this.values.deserializeValue(entry.getValue()));
-			}
-			else if (field.equals(CREATION_TIME)) {
-				creationTime = parseLong(field, entry.getValue());
-			}
-			else if (field.equals(LAST_ACCESSED_TIME)) {
-				lastAccessedTime = parseLong(field, entry.getValue());
-			}
-			else if (field.equals(MAX_INACTIVE_INTERVAL)) {
-				maxInactiveInterval = parseLong(field, entry.getValue());
-			}
-		}
-		Assert.isTrue(creationTime >= 0 && lastAccessedTime >= 0 && maxInactiveInterval >= 0,
-				"Session data lacks creationTime, lastAccessedTime or maxInactiveInterval");
-		long now = System.currentTimeMillis();
-		// Redis expires sessions itself; this catches clocks and settings that changed since
-		if (now - lastAccessedTime >= maxInactiveInterval * 1000
-				|| now - creationTime >= getAbsoluteLifetime().toMillis()) {
-			return null;
-		}
-		return new RedisFlagonSession(this.values, this.idGenerator, id, data, Instant.ofEpochMilli(creationTime),
-				lastAccessedTime, maxInactiveInterval);
-	}
-
-	private static long parseLong(String field, byte[] value) {
-		try {
-			return Long.parseLong(new String(value, StandardCharsets.US_ASCII));
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("Session field '" + field + "' is not a number", ex);
-		}
+	// Redis expires sessions itself; this catches clocks and settings that changed since
+	private boolean isAlive(SessionHashes.Stored stored, long now) {
+		return now - stored.lastAccessedTime() < stored.maxInactiveInterval() * 1000
+				&& now - stored.creationTime() < getAbsoluteLifetime().toMillis();
 	}
 
 	@Override
@@ -418,7 +281,7 @@ public class RedisSessionStore implements SessionStore {
 		String storedId = redisSession.storedId;
 		if (redisSession.isInvalidated() || (redisSession.isModified() && redisSession.getData().isEmpty())) {
 			if (storedId != null) {
-				delete(storedId);
+				this.hashes.delete(storedId);
 			}
 			if (redisSession.cookieReceived) {
 				expireCookie(response);
@@ -427,14 +290,14 @@ public class RedisSessionStore implements SessionStore {
 		}
 		long now = System.currentTimeMillis();
 		boolean permanent = Boolean.TRUE.equals(redisSession.getData().get(DefaultFlagonSession.PERMANENT_KEY));
-		long timeToLive = timeToLive(redisSession, now, permanent);
+		long timeToLive = Math.min(idleTimeout(permanent).toMillis(), end(redisSession) - now);
 		if (storedId == null) {
 			if (redisSession.isModified()) {
 				create(redisSession, now, permanent, timeToLive, response);
 			}
 			return;
 		}
-		if (timeToLive <= 0 || (redisSession.isRegenerated() && !delete(storedId))) {
+		if (timeToLive <= 0 || (redisSession.isRegenerated() && !this.hashes.delete(storedId))) {
 			// The session reached its absolute lifetime, or another request deleted it
 			expireCookie(response);
 			return;
@@ -444,85 +307,48 @@ public class RedisSessionStore implements SessionStore {
 			return;
 		}
 		long maxInactiveInterval = idleTimeout(permanent).toSeconds();
-		boolean refresh = now - redisSession.lastAccessedTime >= idleTimeout(permanent).toMillis() / 10
+		boolean renew = now - redisSession.lastAccessedTime >= idleTimeout(permanent).toMillis() / 10
 				|| maxInactiveInterval != redisSession.maxInactiveInterval;
-		if (!redisSession.isModified() && !refresh) {
+		if (!redisSession.isModified() && !renew) {
 			return;
 		}
-		if (!update(redisSession, now, maxInactiveInterval, timeToLive)) {
+		if (!update(storedId, redisSession, now, maxInactiveInterval, timeToLive)) {
 			if (logger.isDebugEnabled()) {
-				logger.debug("Not saving a session that was deleted while the request ran");
+				logger.debug("Not saving a session that another request deleted while this one ran");
 			}
 			expireCookie(response);
 			return;
 		}
 		if (permanent != redisSession.storedPermanent || (permanent && this.refreshEachRequest)) {
-			writeCookie(response, redisSession.getId(), permanent, now, redisSession);
+			writeCookie(response, redisSession, permanent, now);
 		}
 	}
 
 	private void create(RedisFlagonSession session, long now, boolean permanent, long timeToLive,
 			HttpServletResponse response) {
-		List<byte[]> args = new ArrayList<>();
-		args.add(number(timeToLive));
-		addField(args, CREATION_TIME, number(session.getCreationTime().toEpochMilli()));
-		addField(args, LAST_ACCESSED_TIME, number(now));
-		addField(args, MAX_INACTIVE_INTERVAL, number(idleTimeout(permanent).toSeconds()));
-		session.getData().forEach((name, value) -> addField(args, ATTRIBUTE_PREFIX + name, this.values.serializeValue(value)));
-		String id = session.getId();
-		run(CREATE, id, args);
-		writeCookie(response, id, permanent, now, session);
+		this.hashes.create(session.getId(), timeToLive, session.getCreationTime().toEpochMilli(), now,
+				idleTimeout(permanent).toSeconds(), session.getData());
+		writeCookie(response, session, permanent, now);
 	}
 
-	private boolean update(RedisFlagonSession session, long now, long maxInactiveInterval, long timeToLive) {
-		List<byte[]> sets = new ArrayList<>();
-		List<byte[]> deletes = new ArrayList<>();
-		addField(sets, LAST_ACCESSED_TIME, number(now));
-		if (maxInactiveInterval != session.maxInactiveInterval) {
-			addField(sets, MAX_INACTIVE_INTERVAL, number(maxInactiveInterval));
-		}
+	private boolean update(String id, RedisFlagonSession session, long now, long maxInactiveInterval,
+			long timeToLive) {
 		Map<String, @Nullable Object> data = session.getData();
-		for (String name : session.getChangedKeys()) {
-			if (data.containsKey(name)) {
-				addField(sets, ATTRIBUTE_PREFIX + name, this.values.serializeValue(data.get(name)));
+		Map<String, @Nullable Object> changed = new LinkedHashMap<>();
+		List<String> removed = new ArrayList<>();
+		for (String key : session.getChangedKeys()) {
+			if (data.containsKey(key)) {
+				changed.put(key, data.get(key));
 			}
-			else if (!session.isCleared()) {
-				deletes.add(utf8(ATTRIBUTE_PREFIX + name));
+			else {
+				removed.add(key);
 			}
 		}
-		List<byte[]> args = new ArrayList<>(3 + sets.size() + deletes.size());
-		args.add(number(timeToLive));
-		args.add(session.isCleared() ? TRUE : FALSE);
-		args.add(number(sets.size() / 2));
-		args.addAll(sets);
-		args.addAll(deletes);
-		Assert.state(session.storedId != null, "Session was never stored");
-		return run(UPDATE, session.storedId, args);
-	}
-
-	private boolean run(RedisScript<Long> script, String id, List<byte[]> args) {
-		try {
-			Long result = this.redis.execute(script, RedisSerializer.byteArray(), LONG, List.of(key(id)),
-					args.toArray());
-			return result != null && result == 1L;
-		}
-		catch (DataAccessException ex) {
-			throw unavailable("write", ex);
-		}
-	}
-
-	private boolean delete(String id) {
-		try {
-			return Boolean.TRUE.equals(this.redis.delete(key(id)));
-		}
-		catch (DataAccessException ex) {
-			throw unavailable("delete", ex);
-		}
-	}
-
-	private long timeToLive(DefaultFlagonSession session, long now, boolean permanent) {
-		long end = session.getCreationTime().toEpochMilli() + getAbsoluteLifetime().toMillis();
-		return Math.min(idleTimeout(permanent).toMillis(), end - now);
+		Long newMaxInactiveInterval = (maxInactiveInterval != session.maxInactiveInterval) ? maxInactiveInterval
+				: null;
+		// After clear(), the script drops every value it does not write, seen by this request or not
+		return this.hashes.update(id, timeToLive, now, newMaxInactiveInterval, session.isCleared(), changed,
+				session.isCleared() ? List.of() : removed);
 	}
 
 	private Duration idleTimeout(boolean permanent) {
@@ -533,12 +359,15 @@ public class RedisSessionStore implements SessionStore {
 		return (this.absoluteLifetime != null) ? this.absoluteLifetime : this.permanentLifetime;
 	}
 
-	private void writeCookie(HttpServletResponse response, String id, boolean permanent, long now,
-			DefaultFlagonSession session) {
-		ResponseCookie.ResponseCookieBuilder cookie = cookie(id);
+	private long end(DefaultFlagonSession session) {
+		return session.getCreationTime().toEpochMilli() + getAbsoluteLifetime().toMillis();
+	}
+
+	private void writeCookie(HttpServletResponse response, RedisFlagonSession session, boolean permanent,
+			long now) {
+		ResponseCookie.ResponseCookieBuilder cookie = cookie(session.getId());
 		if (permanent) {
-			long end = session.getCreationTime().toEpochMilli() + getAbsoluteLifetime().toMillis();
-			cookie.maxAge(Math.min(this.permanentLifetime.toSeconds(), (end - now) / 1000));
+			cookie.maxAge(Math.min(this.permanentLifetime.toSeconds(), (end(session) - now) / 1000));
 		}
 		response.addHeader(HttpHeaders.SET_COOKIE, cookie.build().toString());
 	}
@@ -568,30 +397,8 @@ public class RedisSessionStore implements SessionStore {
 		response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
 	}
 
-	private String key(String id) {
-		return this.keyPrefix + id;
-	}
-
-	private static void addField(List<byte[]> args, String name, byte[] value) {
-		args.add(utf8(name));
-		args.add(value);
-	}
-
-	private static byte[] number(long value) {
-		return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
-	}
-
-	private static byte[] utf8(String value) {
-		return value.getBytes(StandardCharsets.UTF_8);
-	}
-
 	private static boolean isPositive(@Nullable Duration duration) {
 		return duration != null && !duration.isNegative() && !duration.isZero();
-	}
-
-	private static SessionUnavailableException unavailable(String action, DataAccessException ex) {
-		return new SessionUnavailableException(
-				"Redis session store unavailable: cannot " + action + " the session (" + ex.getMessage() + ")", ex);
 	}
 
 	/**
@@ -623,16 +430,15 @@ public class RedisSessionStore implements SessionStore {
 		}
 
 		RedisFlagonSession(SessionValues values, SessionIdGenerator idGenerator, String id,
-				Map<String, @Nullable Object> data, Instant creationTime, long lastAccessedTime,
-				long maxInactiveInterval) {
-			super(values, data, false, creationTime);
+				SessionHashes.Stored stored) {
+			super(values, stored.data(), false, Instant.ofEpochMilli(stored.creationTime()));
 			setId(id);
 			this.idGenerator = idGenerator;
 			this.storedId = id;
 			this.cookieReceived = true;
-			this.lastAccessedTime = lastAccessedTime;
-			this.maxInactiveInterval = maxInactiveInterval;
-			this.storedPermanent = Boolean.TRUE.equals(data.get(PERMANENT_KEY));
+			this.lastAccessedTime = stored.lastAccessedTime();
+			this.maxInactiveInterval = stored.maxInactiveInterval();
+			this.storedPermanent = Boolean.TRUE.equals(stored.data().get(PERMANENT_KEY));
 		}
 
 		// New sessions get their id when first asked for it: requests that only read an
@@ -667,43 +473,6 @@ public class RedisSessionStore implements SessionStore {
 			byte[] bytes = new byte[32];
 			this.random.nextBytes(bytes);
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		}
-
-	}
-
-	/**
-	 * Writes values as {@link SessionValues} JSON, so that the repository reads and writes
-	 * the same data as the store.
-	 */
-	private static final class SessionValuesRedisSerializer implements RedisSerializer<Object> {
-
-		private final SessionValues values;
-
-		SessionValuesRedisSerializer(SessionValues values) {
-			this.values = values;
-		}
-
-		@Override
-		public byte[] serialize(@Nullable Object value) {
-			try {
-				return this.values.serializeValue(value);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new SerializationException("Cannot write session value: " + ex.getMessage(), ex);
-			}
-		}
-
-		@Override
-		public @Nullable Object deserialize(byte @Nullable [] bytes) {
-			if (bytes == null) {
-				return null;
-			}
-			try {
-				return this.values.deserializeValue(bytes);
-			}
-			catch (SessionDecodingException ex) {
-				throw new SerializationException("Cannot read session value: " + ex.getMessage(), ex);
-			}
 		}
 
 	}
