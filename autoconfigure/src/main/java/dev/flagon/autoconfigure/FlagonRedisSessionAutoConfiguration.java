@@ -66,7 +66,8 @@ public final class FlagonRedisSessionAutoConfiguration {
 
 	private static final String CONNECTION_FACTORY = "org.springframework.data.redis.connection.RedisConnectionFactory";
 
-	private static final String DATA_REDIS_PROPERTIES = "org.springframework.boot.data.redis.autoconfigure.DataRedisProperties";
+	private static final String DATA_REDIS_PROPERTIES = "org.springframework.boot.data.redis.autoconfigure."
+			+ "DataRedisProperties";
 
 	private static final String LETTUCE = "io.lettuce.core.RedisClient";
 

@@ -80,7 +80,11 @@ public abstract class RedisTestServer implements AutoCloseable {
 	 */
 	public synchronized RedisCommands<String, String> commands() {
 		if (this.connection == null) {
-			RedisURI uri = RedisURI.builder().withHost(host()).withPort(port()).withTimeout(Duration.ofSeconds(5)).build();
+			RedisURI uri = RedisURI.builder()
+				.withHost(host())
+				.withPort(port())
+				.withTimeout(Duration.ofSeconds(5))
+				.build();
 			this.client = RedisClient.create(uri);
 			this.connection = this.client.connect();
 		}
@@ -293,7 +297,8 @@ public abstract class RedisTestServer implements AutoCloseable {
 			while (!ping()) {
 				if (!this.process.isAlive() || System.nanoTime() > deadline) {
 					destroy();
-					throw new IllegalStateException("redis-server did not start on port " + this.port + ":\n" + read(log));
+					throw new IllegalStateException(
+							"redis-server did not start on port " + this.port + ":\n" + read(log));
 				}
 				sleep(20);
 			}

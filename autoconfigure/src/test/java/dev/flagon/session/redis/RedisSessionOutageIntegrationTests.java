@@ -101,7 +101,8 @@ class RedisSessionOutageIntegrationTests {
 	void savingASessionWhileRedisIsDownFailsWith503() throws Exception {
 		SessionClient slow = new SessionClient(this.port);
 		slow.setCookie(this.client.cookie());
-		CompletableFuture<Response> request = CompletableFuture.supplyAsync(() -> slow.post("/session/cart/gated?value=3"));
+		CompletableFuture<Response> request = CompletableFuture
+			.supplyAsync(() -> slow.post("/session/cart/gated?value=3"));
 		this.gate.awaitArrival();
 		this.redisServer.stop();
 		this.gate.open();
@@ -136,7 +137,8 @@ class RedisSessionOutageIntegrationTests {
 	}
 
 	private static void report(String what, Response response) {
-		System.out.println("[outage] " + what + ": " + response.status() + " in " + response.elapsed().toMillis() + " ms");
+		System.out.println(
+				"[outage] " + what + ": " + response.status() + " in " + response.elapsed().toMillis() + " ms");
 	}
 
 	private static void report(String what, Duration duration) {

@@ -149,7 +149,7 @@ class RedisSessionStoreIntegrationTests {
 	@Test
 	void garbageCookiesGiveAFreshSession() {
 		List<String> cookies = List.of("", "garbage", "../../etc/passwd", "\"quoted\"", "a".repeat(21), "a".repeat(43),
-				"a".repeat(4000), "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA*", "%00%ff", "flagon:session:sessions:x");
+				"a".repeat(4000), "A".repeat(43) + "*", "%00%ff", "flagon:session:sessions:x");
 		for (String cookie : cookies) {
 			this.client.setCookie(cookie);
 			Response response = this.client.get("/session/user");
@@ -195,7 +195,8 @@ class RedisSessionStoreIntegrationTests {
 		this.client.post("/session/a?value=0");
 		SessionClient slow = new SessionClient(this.port);
 		slow.setCookie(this.client.cookie());
-		CompletableFuture<Response> slowRequest = CompletableFuture.supplyAsync(() -> slow.post("/session/a/gated?value=1"));
+		CompletableFuture<Response> slowRequest = CompletableFuture
+			.supplyAsync(() -> slow.post("/session/a/gated?value=1"));
 		this.gate.awaitArrival();
 		assertThat(this.client.post("/session/b?value=2").status()).isEqualTo(200);
 		this.gate.open();
@@ -209,7 +210,8 @@ class RedisSessionStoreIntegrationTests {
 		String id = this.client.cookie();
 		SessionClient slow = new SessionClient(this.port);
 		slow.setCookie(id);
-		CompletableFuture<Response> slowRequest = CompletableFuture.supplyAsync(() -> slow.post("/session/cart/gated?value=3"));
+		CompletableFuture<Response> slowRequest = CompletableFuture
+			.supplyAsync(() -> slow.post("/session/cart/gated?value=3"));
 		this.gate.awaitArrival();
 		Response logout = this.client.post("/logout");
 		assertThat(logout.sessionCookie()).hasValueSatisfying((cookie) -> assertThat(cookie.getMaxAge()).isZero());
@@ -292,7 +294,8 @@ class RedisSessionStoreIntegrationTests {
 		assertThat(this.redis.pttl(key)).isGreaterThan(Duration.ofDays(30).toMillis());
 		assertThat(this.redis.hget(key, "maxInactiveInterval")).isEqualTo(Long.toString(permanentLifetime));
 		response = this.client.post("/permanent?value=false");
-		assertThat(response.sessionCookie()).hasValueSatisfying((cookie) -> assertThat(cookie.getMaxAge()).isEqualTo(-1));
+		assertThat(response.sessionCookie())
+			.hasValueSatisfying((cookie) -> assertThat(cookie.getMaxAge()).isEqualTo(-1));
 		assertThat(this.redis.pttl(key)).isLessThanOrEqualTo(Duration.ofMinutes(30).toMillis());
 	}
 
@@ -315,7 +318,8 @@ class RedisSessionStoreIntegrationTests {
 	void sessionsPastTheirIdleTimeoutAreNotLoaded() {
 		this.client.post("/session/user?value=alice");
 		String key = KEY_PREFIX + this.client.cookie();
-		this.redis.hset(key, "lastAccessedTime", Long.toString(Instant.now().minus(Duration.ofMinutes(31)).toEpochMilli()));
+		long lastAccessed = Instant.now().minus(Duration.ofMinutes(31)).toEpochMilli();
+		this.redis.hset(key, "lastAccessedTime", Long.toString(lastAccessed));
 		assertThat(this.client.get("/session/user").body()).isEqualTo("null");
 	}
 

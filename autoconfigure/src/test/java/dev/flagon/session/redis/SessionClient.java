@@ -69,7 +69,8 @@ final class SessionClient {
 			throw new IllegalStateException(ex);
 		}
 		Response result = new Response(response, Duration.ofNanos(System.nanoTime() - start), this.cookieName);
-		result.sessionCookie().ifPresent((cookie) -> this.cookie = (cookie.getMaxAge() == 0) ? null : cookie.getValue());
+		result.sessionCookie()
+			.ifPresent((cookie) -> this.cookie = (cookie.getMaxAge() == 0) ? null : cookie.getValue());
 		return result;
 	}
 
