@@ -190,6 +190,14 @@ public abstract class SessionStoreContractTests {
 	}
 
 	@Test
+	void flashAttributesSurviveTheRedirectOnce() {
+		HttpResponse<String> redirect = this.http.get("/session/flash?message=saved");
+		assertThat(redirect.statusCode()).isEqualTo(302);
+		assertThat(this.http.get("/session/flashed").body()).isEqualTo("saved");
+		assertThat(this.http.get("/session/flashed").body()).isEqualTo("none");
+	}
+
+	@Test
 	void permanentSessionCookieOutlivesTheBrowserSession() {
 		HttpResponse<String> response = this.http.get("/session/permanent");
 		assertThat(sessionCookies(response)).singleElement()

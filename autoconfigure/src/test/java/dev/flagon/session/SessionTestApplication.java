@@ -223,6 +223,19 @@ public class SessionTestApplication {
 			};
 		}
 
+		@GetMapping("/flash")
+		org.springframework.web.servlet.view.RedirectView flash(@RequestParam String message,
+				org.springframework.web.servlet.mvc.support.RedirectAttributes attributes) {
+			attributes.addFlashAttribute("message", message);
+			return new org.springframework.web.servlet.view.RedirectView("/session/flashed");
+		}
+
+		@GetMapping("/flashed")
+		String flashed(jakarta.servlet.http.HttpServletRequest request) {
+			Map<String, ?> flash = org.springframework.web.servlet.support.RequestContextUtils.getInputFlashMap(request);
+			return (flash != null) ? String.valueOf(flash.get("message")) : "none";
+		}
+
 		@GetMapping("/large")
 		String large(@RequestParam int size, FlagonSession session) {
 			StringBuilder random = new StringBuilder(size + 36);
