@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.Assert;
 
 /**
  * Configuration properties for Flagon.
@@ -250,12 +251,66 @@ public class FlagonProperties {
 		 */
 		private String namespace = "flagon:session";
 
+		/**
+		 * How long a session lives without requests. Permanent sessions live
+		 * 'flagon.session.permanent-lifetime' without requests instead.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration idleTimeout = Duration.ofMinutes(30);
+
+		/**
+		 * Longest time a session lives after it was created, however active it is. When
+		 * unset, 'flagon.session.permanent-lifetime'.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration absoluteLifetime;
+
+		/**
+		 * How long a request waits for Redis before it fails with 503 Service Unavailable.
+		 * Applied as Lettuce's command and connect timeouts, unless
+		 * 'spring.data.redis.timeout' or 'spring.data.redis.connect-timeout' are set, which
+		 * then win.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
 		public String getNamespace() {
 			return this.namespace;
 		}
 
 		public void setNamespace(String namespace) {
 			this.namespace = namespace;
+		}
+
+		public Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(Duration idleTimeout) {
+			Assert.isTrue(isPositive(idleTimeout), "'flagon.session.redis.idle-timeout' must be positive, such as 30m");
+			this.idleTimeout = idleTimeout;
+		}
+
+		public @Nullable Duration getAbsoluteLifetime() {
+			return this.absoluteLifetime;
+		}
+
+		public void setAbsoluteLifetime(@Nullable Duration absoluteLifetime) {
+			Assert.isTrue(absoluteLifetime == null || isPositive(absoluteLifetime),
+					"'flagon.session.redis.absolute-lifetime' must be positive, such as 12h, or unset");
+			this.absoluteLifetime = absoluteLifetime;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			Assert.isTrue(isPositive(timeout), "'flagon.session.redis.timeout' must be positive, such as 2s");
+			this.timeout = timeout;
+		}
+
+		private static boolean isPositive(@Nullable Duration duration) {
+			return duration != null && !duration.isNegative() && !duration.isZero();
 		}
 
 	}

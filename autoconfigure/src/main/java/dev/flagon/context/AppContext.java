@@ -79,6 +79,8 @@ public final class AppContext implements AutoCloseable {
 	public void close() {
 		ContextHolder.Scope scope = this.pushes.peek();
 		Assert.state(scope != null, () -> "Popped " + this + " that was not pushed");
+		Assert.state(scope.isCurrent(), () -> "Popped wrong context: " + this + " is not the top of "
+				+ Thread.currentThread().getName() + "'s contexts (" + ContextHolder.snapshot() + " is)");
 		try {
 			if (this.pushes.size() == 1) {
 				tearDown(null);

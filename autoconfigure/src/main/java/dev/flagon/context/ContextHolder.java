@@ -119,6 +119,14 @@ public final class ContextHolder {
 		}
 
 		/**
+		 * Return whether this scope's binding is the current one of this thread.
+		 * @return whether this scope is on top
+		 */
+		public boolean isCurrent() {
+			return current.get() == this.frame;
+		}
+
+		/**
 		 * Restore the binding that was current when this scope was opened.
 		 * @throws IllegalStateException if another binding was opened after this one and is
 		 * still open

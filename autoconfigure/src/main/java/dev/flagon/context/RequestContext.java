@@ -104,6 +104,8 @@ public final class RequestContext implements AutoCloseable {
 	public void close() {
 		ContextHolder.Scope scope = this.pushed;
 		Assert.state(scope != null, () -> "Popped " + this + " that was not pushed");
+		Assert.state(scope.isCurrent(), () -> "Popped wrong context: " + this + " is not the top of "
+				+ Thread.currentThread().getName() + "'s contexts (" + ContextHolder.snapshot() + " is)");
 		try {
 			end(null);
 		}

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.flagon.context.ContextHolder;
+import dev.flagon.session.SessionUnavailableException;
 
 import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
@@ -107,7 +108,12 @@ public class FlagonRequestFilter implements Filter, ServletRequestListener, Orde
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
 			exchange.recordError(ex);
-			throw ex;
+			if (!isSessionUnavailable(ex) || response.isCommitted()) {
+				throw ex;
+			}
+			// Thrown outside a handler (Spring MVC's flash maps, Spring Security): answer as
+			// a handler's @ResponseStatus would; the error page ends the contexts
+			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Session unavailable");
 		}
 		finally {
 			try {
@@ -120,6 +126,15 @@ public class FlagonRequestFilter implements Filter, ServletRequestListener, Orde
 				scope.close();
 			}
 		}
+	}
+
+	private static boolean isSessionUnavailable(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SessionUnavailableException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

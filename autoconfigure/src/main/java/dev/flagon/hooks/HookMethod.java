@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -97,11 +98,11 @@ final class HookMethod {
 		REQUEST(HttpServletRequest.class), RESPONSE(HttpServletResponse.class), G(G.class),
 		SESSION(FlagonSession.class), APP(FlagonApp.class), ERROR(Throwable.class);
 
-		static final Set<Argument> REQUEST_ARGUMENTS = Set.of(REQUEST, RESPONSE, G, SESSION, APP);
+		static final Set<Argument> REQUEST_ARGUMENTS = EnumSet.of(REQUEST, RESPONSE, G, SESSION, APP);
 
-		static final Set<Argument> TEARDOWN_REQUEST_ARGUMENTS = Set.of(REQUEST, RESPONSE, G, SESSION, APP, ERROR);
+		static final Set<Argument> TEARDOWN_REQUEST_ARGUMENTS = EnumSet.of(REQUEST, RESPONSE, G, SESSION, APP, ERROR);
 
-		static final Set<Argument> TEARDOWN_APP_ARGUMENTS = Set.of(G, APP, ERROR);
+		static final Set<Argument> TEARDOWN_APP_ARGUMENTS = EnumSet.of(G, APP, ERROR);
 
 		private final Class<?> type;
 

@@ -80,7 +80,17 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 	public FlagonSession getFlagonSession() {
 		FlagonSession session = this.state.session;
 		if (session == null) {
-			session = this.state.store.openSession(this);
+			// One failed attempt per request: the error page must not wait for the store again
+			if (this.state.unavailable != null) {
+				throw this.state.unavailable;
+			}
+			try {
+				session = this.state.store.openSession(this);
+			}
+			catch (SessionUnavailableException ex) {
+				this.state.unavailable = ex;
+				throw ex;
+			}
 			this.state.session = session;
 		}
 		return session;
@@ -111,6 +121,10 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 
 	@Override
 	public @Nullable HttpSession getSession(boolean create) {
+		if (!create && this.state.session == null && this.state.unavailable != null) {
+			// The failure was raised once already: let error pages render without a session
+			return null;
+		}
 		FlagonSession session = getFlagonSession();
 		if (!create && session.isNew() && !this.state.created && !session.isModified()) {
 			return null;
@@ -169,6 +183,8 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 		private boolean created;
 
 		private boolean saved;
+
+		private @Nullable SessionUnavailableException unavailable;
 
 		private State(SessionStore store, Duration maxInactiveInterval) {
 			this.store = store;

@@ -1,0 +1,158 @@
+package dev.flagon.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.flagon.session.DisabledSessionStore;
+import dev.flagon.session.FlashMapSessionValueType;
+import dev.flagon.session.SessionStore;
+import dev.flagon.session.SessionValueType;
+import dev.flagon.session.SessionValues;
+import dev.flagon.session.cookie.CookieSessionStore;
+import dev.flagon.session.cookie.EncryptedSessionCookieCodec;
+import dev.flagon.session.cookie.FlaskSessionCookieCodec;
+import dev.flagon.session.cookie.SessionCookieCodec;
+import dev.flagon.session.security.SecuritySessionValueTypes;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.SearchStrategy;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * Auto-configuration for Flagon's sessions: the value codec shared by every store (with
+ * Spring MVC's flash maps, and Spring Security's types when it is present, registered), and the store chosen by
+ * {@code flagon.session.store}: the cookie store (the default) or none. The Redis store has
+ * its own auto-configuration.
+ *
+ * @author Flagon team
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(FlagonProperties.class)
+public final class FlagonSessionAutoConfiguration {
+
+	/**
+	 * The fewest bytes a secret key may have.
+	 */
+	static final int MIN_SECRET_KEY_BYTES = 32;
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionValues flagonSessionValues(ObjectProvider<SessionValueType<?>> types) {
+		return new SessionValues(types.orderedStream().toList());
+	}
+
+	@Bean
+	SessionValueType<?> flagonFlashMapSessionValueType() {
+		return FlashMapSessionValueType.get();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.security.core.context.SecurityContext",
+			"org.springframework.security.web.csrf.CsrfToken" })
+	static class SecurityValueTypesConfiguration {
+
+		@Bean
+		SessionValueType<?> flagonSecurityContextSessionValueType() {
+			return SecuritySessionValueTypes.securityContext();
+		}
+
+		@Bean
+		SessionValueType<?> flagonCsrfTokenSessionValueType() {
+			return SecuritySessionValueTypes.csrfToken();
+		}
+
+		@Bean
+		SessionValueType<?> flagonSavedRequestSessionValueType() {
+			return SecuritySessionValueTypes.savedRequest();
+		}
+
+		@Bean
+		SessionValueType<?> flagonAuthenticationExceptionSessionValueType() {
+			return SecuritySessionValueTypes.authenticationException();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "flagon.session.store", havingValue = "cookie", matchIfMissing = true)
+	static class CookieStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(value = SessionStore.class, search = SearchStrategy.CURRENT)
+		CookieSessionStore flagonCookieSessionStore(FlagonProperties properties, SessionValues values) {
+			String secretKey = checkedSecretKey(properties.getSecretKey(), "flagon.secret-key");
+			List<String> fallbacks = properties.getSecretKeyFallbacks();
+			for (int i = 0; i < fallbacks.size(); i++) {
+				checkedSecretKey(fallbacks.get(i), "flagon.secret-key-fallbacks[" + i + "]");
+			}
+			FlagonProperties.Session session = properties.getSession();
+			FlagonProperties.Cookie cookie = session.getCookie();
+			SessionCookieCodec codec = switch (cookie.getFormat()) {
+				case ENCRYPTED -> new EncryptedSessionCookieCodec(secretKey, fallbacks, values);
+				case FLASK -> new FlaskSessionCookieCodec(secretKey, fallbacks, values);
+			};
+			CookieSessionStore store = new CookieSessionStore(codec, values);
+			PropertyMapper map = PropertyMapper.get();
+			map.from(cookie::getName).to(store::setCookieName);
+			map.from(cookie::getDomain).to(store::setDomain);
+			map.from(cookie::getPath).to(store::setPath);
+			map.from(cookie::isHttpOnly).to(store::setHttpOnly);
+			map.from(cookie::isSecure).to(store::setSecure);
+			map.from(cookie::getSameSite).as(FlagonSessionAutoConfiguration::sameSite).to(store::setSameSite);
+			map.from(cookie::isPartitioned).to(store::setPartitioned);
+			map.from(session::getPermanentLifetime).to(store::setPermanentLifetime);
+			map.from(session::isRefreshEachRequest).to(store::setRefreshEachRequest);
+			return store;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "flagon.session.store", havingValue = "none")
+	static class NoStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(value = SessionStore.class, search = SearchStrategy.CURRENT)
+		DisabledSessionStore flagonDisabledSessionStore() {
+			return new DisabledSessionStore();
+		}
+
+	}
+
+	static String sameSite(FlagonProperties.SameSite sameSite) {
+		String name = sameSite.name().toLowerCase(Locale.ROOT);
+		return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+	}
+
+	static String checkedSecretKey(@Nullable String secretKey, String property) {
+		if (!StringUtils.hasText(secretKey)) {
+			throw new InvalidConfigurationPropertyValueException(property, "(none)",
+					"The cookie session store needs a secret key: set " + property + " to a random value of at least "
+							+ MIN_SECRET_KEY_BYTES + " bytes (for example the output of 'openssl rand -base64 48'), "
+							+ "or choose another store with flagon.session.store=redis or none.");
+		}
+		int length = secretKey.getBytes(StandardCharsets.UTF_8).length;
+		if (length < MIN_SECRET_KEY_BYTES) {
+			throw new InvalidConfigurationPropertyValueException(property, "(" + length + " bytes, hidden)",
+					"A secret key must have at least " + MIN_SECRET_KEY_BYTES + " bytes: use a random value such as "
+							+ "the output of 'openssl rand -base64 48'.");
+		}
+		return secretKey;
+	}
+
+}

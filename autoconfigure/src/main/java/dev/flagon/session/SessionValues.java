@@ -1,0 +1,214 @@
+package dev.flagon.session;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * The values a session may hold, and the tagged JSON that every store writes them as.
+ * <p>
+ * A session may hold {@code null}, {@link String}, {@link Boolean}, {@link Integer},
+ * {@link Long}, {@link Short}, {@link Byte}, {@link Double}, {@link Float},
+ * {@link BigInteger}, {@link BigDecimal}, {@link List}, {@link Map} with {@code String}
+ * keys, {@link Instant}, {@link UUID}, {@code byte[]}, and values of the registered
+ * {@link SessionValueType}s; lists and maps may nest, up to {@value #MAX_DEPTH} levels of
+ * JSON. Values read back as JSON reads them: maps as {@link LinkedHashMap} (order kept),
+ * lists as {@link ArrayList}, integers as the first of {@code Integer}, {@code Long},
+ * {@code BigInteger} that holds them, other numbers as {@code Double}.
+ * <p>
+ * The JSON is that of Flask's {@code TaggedJSONSerializer}: a value JSON has no type for is
+ * a one-key object whose key is a tag, such as {@code {" u": "<32 hex digits>"}} for a
+ * UUID or {@code {" b": "<base64>"}} for bytes, and a map whose only key happens to be a
+ * tag is wrapped as {@code {" di": {"<key>__": value}}}. A value of a registered type is
+ * written as {@code {" x": {"<tag>": <its JSON>}}}. A tag is only ever read as its
+ * built-in type, or as the registered type it names: stored data never chooses a Java class.
+ * <p>
+ * Instances are immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class SessionValues {
+
+	/**
+	 * How deeply the JSON of a session may nest, the session object included. Deeper
+	 * values are refused when stored and deeper data fails to read.
+	 */
+	public static final int MAX_DEPTH = 64;
+
+	private static final Set<Class<?>> BUILT_IN = Set.of(String.class, Boolean.class, Integer.class, Long.class,
+			Short.class, Byte.class, Double.class, Float.class, BigInteger.class, BigDecimal.class, Instant.class,
+			UUID.class, byte[].class);
+
+	// Flask's own tags, and " x" for registered types
+	private static final Set<String> FLASK_TAGS = Set.of(" di", " t", " b", " m", " u", " d", " x");
+
+	private static final Set<String> NATIVE_TAGS;
+
+	static {
+		Set<String> tags = new LinkedHashSet<>(FLASK_TAGS);
+		tags.add(" i");
+		NATIVE_TAGS = Collections.unmodifiableSet(tags);
+	}
+
+	private final Dialect dialect;
+
+	private final List<SessionValueType<?>> types;
+
+	private final Map<String, SessionValueType<?>> typesByTag;
+
+	private final TaggedJsonWriter writer;
+
+	private final TaggedJsonReader reader;
+
+	/**
+	 * Create an instance in the {@link Dialect#NATIVE native} dialect.
+	 * @param types the extra types sessions may hold, each with a distinct tag; values are
+	 * matched against them in this order
+	 * @throws IllegalArgumentException if two types share a tag, or a type is one that
+	 * sessions hold already
+	 */
+	public SessionValues(List<? extends SessionValueType<?>> types) {
+		this(Dialect.NATIVE, List.copyOf(types), indexByTag(types));
+	}
+
+	private SessionValues(Dialect dialect, List<SessionValueType<?>> types,
+			Map<String, SessionValueType<?>> typesByTag) {
+		this.dialect = dialect;
+		this.types = types;
+		this.typesByTag = typesByTag;
+		Set<String> tags = (dialect == Dialect.FLASK) ? FLASK_TAGS : NATIVE_TAGS;
+		this.writer = new TaggedJsonWriter(dialect == Dialect.FLASK, tags, types);
+		this.reader = new TaggedJsonReader(tags, typesByTag);
+	}
+
+	private static Map<String, SessionValueType<?>> indexByTag(List<? extends SessionValueType<?>> types) {
+		Assert.notNull(types, "'types' must not be null");
+		Map<String, SessionValueType<?>> byTag = new LinkedHashMap<>();
+		for (SessionValueType<?> type : types) {
+			Assert.notNull(type, "'types' must not contain null");
+			Class<?> javaType = type.type();
+			// A Map or List subclass of its own (such as Spring MVC's FlashMap) may be registered;
+			// a type that could hold what the reader makes cannot
+			Assert.isTrue(!BUILT_IN.contains(javaType) && !javaType.isAssignableFrom(LinkedHashMap.class)
+					&& !javaType.isAssignableFrom(java.util.ArrayList.class),
+					() -> "Session value type '" + type.tag() + "' cannot be registered for " + javaType.getName()
+							+ ": sessions hold that type already");
+			SessionValueType<?> previous = byTag.put(type.tag(), type);
+			Assert.isTrue(previous == null, () -> "Session value types " + previous + " and " + type
+					+ " have the same tag: give each a distinct tag");
+		}
+		return Collections.unmodifiableMap(byTag);
+	}
+
+	/**
+	 * Return the dialect of the JSON this instance writes.
+	 * @return the dialect
+	 */
+	public Dialect dialect() {
+		return this.dialect;
+	}
+
+	/**
+	 * Return an instance with the same types that writes the given dialect.
+	 * @param dialect the dialect
+	 * @return an instance writing that dialect
+	 */
+	public SessionValues withDialect(Dialect dialect) {
+		Assert.notNull(dialect, "'dialect' must not be null");
+		return (dialect != this.dialect) ? new SessionValues(dialect, this.types, this.typesByTag) : this;
+	}
+
+	/**
+	 * Check that a value can be stored in a session, as a session does when the value is put
+	 * into it. Registered types are not converted here, only when the session is written.
+	 * @param key the session key, named in the error message
+	 * @param value the value, with everything nested in it
+	 * @throws UnsupportedSessionValueException if the value or something nested in it cannot
+	 * be stored; the message names the key, the Java type and how to fix it
+	 */
+	public void check(String key, @Nullable Object value) {
+		Assert.notNull(key, "'key' must not be null");
+		this.writer.check(key, value);
+	}
+
+	/**
+	 * Write a whole session as compact UTF-8 tagged JSON, keys in the map's order.
+	 * @param session the session attributes
+	 * @return the JSON
+	 * @throws UnsupportedSessionValueException if a value cannot be stored
+	 */
+	public byte[] serialize(Map<String, ? extends @Nullable Object> session) {
+		Assert.notNull(session, "'session' must not be null");
+		return this.writer.writeSession(session);
+	}
+
+	/**
+	 * Read a whole session written by {@link #serialize} (or, in the Flask dialect, by Flask).
+	 * @param json the JSON
+	 * @return the session attributes, in a mutable map that keeps their order
+	 * @throws SessionDecodingException if the data cannot be read
+	 */
+	public Map<String, @Nullable Object> deserialize(byte[] json) {
+		Assert.notNull(json, "'json' must not be null");
+		return this.reader.readSession(json);
+	}
+
+	/**
+	 * Write one session value as compact UTF-8 tagged JSON, for stores that keep each
+	 * attribute apart.
+	 * @param value the value
+	 * @return the JSON
+	 * @throws UnsupportedSessionValueException if the value cannot be stored
+	 */
+	public byte[] serializeValue(@Nullable Object value) {
+		return this.writer.writeValue(value);
+	}
+
+	/**
+	 * Read one session value written by {@link #serializeValue}.
+	 * @param json the JSON
+	 * @return the value, mutable if it is a list or map
+	 * @throws SessionDecodingException if the data cannot be read
+	 */
+	public @Nullable Object deserializeValue(byte[] json) {
+		Assert.notNull(json, "'json' must not be null");
+		return this.reader.readValue(json);
+	}
+
+	/**
+	 * The two dialects of tagged JSON. Both read every built-in tag except that only
+	 * {@code NATIVE} knows {@code " i"}; a one-key object whose key is no tag of the dialect
+	 * is a plain map, as in Flask.
+	 */
+	public enum Dialect {
+
+		/**
+		 * Byte for byte what Flask writes for the same values in the same key order:
+		 * non-ASCII escaped as {@code \\uXXXX}, an {@code Instant} as an HTTP date
+		 * ({@code " d"}) to the second, as Flask does with a {@code datetime}. (A Flask app
+		 * sorts the keys of every object when it saves a session, with its JSON provider's
+		 * default {@code sort_keys}; this keeps the map's order. Each reads the other.)
+		 */
+		FLASK,
+
+		/**
+		 * Flagon's own stores: UTF-8 text unescaped, an {@code Instant} in ISO-8601 to the
+		 * nanosecond ({@code " i"}).
+		 */
+		NATIVE
+
+	}
+
+}

@@ -1,0 +1,150 @@
+package dev.flagon.session.cookie;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Helpers shared by the cookie codecs.
+ */
+final class CookieCodecSupport {
+
+	/**
+	 * The longest cookie value a codec reads; browsers keep about 4096 bytes per cookie.
+	 */
+	static final int MAX_COOKIE_LENGTH = 4096;
+
+	/**
+	 * How far in the future an issue time may be, for clocks that differ a little.
+	 */
+	static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+	/**
+	 * How large compressed session data may grow when inflated: a cookie of 4 KiB deflates
+	 * to far less from any real session, so more is a zip bomb.
+	 */
+	static final int MAX_INFLATED_LENGTH = 64 * 1024;
+
+	static final int MIN_SECRET_LENGTH = 32;
+
+	private CookieCodecSupport() {
+	}
+
+	static List<byte[]> secrets(String secretKey, List<String> fallbackKeys) {
+		Assert.notNull(fallbackKeys, "'fallbackKeys' must not be null");
+		List<byte[]> secrets = new ArrayList<>(fallbackKeys.size() + 1);
+		secrets.add(secret(secretKey, "secret key"));
+		for (String fallbackKey : fallbackKeys) {
+			secrets.add(secret(fallbackKey, "fallback secret key"));
+		}
+		return secrets;
+	}
+
+	private static byte[] secret(@Nullable String secret, String what) {
+		Assert.isTrue(secret != null && !secret.isEmpty(),
+				() -> "The session " + what + " must be set: use a random value of at least " + MIN_SECRET_LENGTH
+						+ " bytes, e.g. the output of 'openssl rand -base64 32'");
+		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+		Assert.isTrue(bytes.length >= MIN_SECRET_LENGTH,
+				() -> "The session " + what + " is " + bytes.length + " bytes long but must be at least "
+						+ MIN_SECRET_LENGTH + " bytes (UTF-8): use a random value, e.g. the output of "
+						+ "'openssl rand -base64 32'");
+		return bytes;
+	}
+
+	/**
+	 * Whether a cookie value has the length and characters of unpadded base64url text,
+	 * plus {@code .} if allowed.
+	 */
+	static boolean isWellFormed(@Nullable String value, boolean dotAllowed) {
+		if (value == null || value.isEmpty() || value.length() > MAX_COOKIE_LENGTH) {
+			return false;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+					|| (c == '.' && dotAllowed))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether a cookie issued at the given second is neither older than {@code maxAge} nor
+	 * more than the allowed skew in the future.
+	 */
+	static boolean isFresh(long issuedAt, Duration maxAge, Instant now) {
+		try {
+			long age = Math.subtractExact(now.getEpochSecond(), issuedAt);
+			return age <= maxAge.getSeconds() && age >= -CLOCK_SKEW.getSeconds();
+		}
+		catch (ArithmeticException ex) {
+			return false;
+		}
+	}
+
+	static byte[] deflate(byte[] data, boolean nowrap) {
+		Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, nowrap);
+		try {
+			deflater.setInput(data);
+			deflater.finish();
+			byte[] buffer = new byte[data.length + 64];
+			int length = 0;
+			while (!deflater.finished()) {
+				if (length == buffer.length) {
+					buffer = Arrays.copyOf(buffer, buffer.length * 2);
+				}
+				length += deflater.deflate(buffer, length, buffer.length - length);
+			}
+			return Arrays.copyOf(buffer, length);
+		}
+		finally {
+			deflater.end();
+		}
+	}
+
+	/**
+	 * Inflate one complete deflate stream, or return {@code null} if it is malformed,
+	 * truncated, followed by anything, or inflates beyond {@link #MAX_INFLATED_LENGTH}.
+	 */
+	static byte @Nullable [] inflate(byte[] data, int offset, int length, boolean nowrap) {
+		Inflater inflater = new Inflater(nowrap);
+		try {
+			inflater.setInput(data, offset, length);
+			byte[] buffer = new byte[Math.min(Math.max(length * 4, 256), MAX_INFLATED_LENGTH)];
+			int size = 0;
+			while (!inflater.finished()) {
+				if (size == buffer.length) {
+					if (size == MAX_INFLATED_LENGTH) {
+						return null;
+					}
+					buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_INFLATED_LENGTH));
+				}
+				int inflated = inflater.inflate(buffer, size, buffer.length - size);
+				if (inflated == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+					return null;
+				}
+				size += inflated;
+			}
+			return (inflater.getRemaining() == 0) ? Arrays.copyOf(buffer, size) : null;
+		}
+		catch (DataFormatException ex) {
+			return null;
+		}
+		finally {
+			inflater.end();
+		}
+	}
+
+}

@@ -1,0 +1,266 @@
+package dev.flagon.session.cookie;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import dev.flagon.session.DefaultFlagonSession;
+import dev.flagon.session.FlagonSession;
+import dev.flagon.session.SessionStore;
+import dev.flagon.session.SessionValues;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.util.Assert;
+
+/**
+ * Keeps the whole session in one cookie, encrypted or signed by a {@link SessionCookieCodec},
+ * as Flask's {@code SecureCookieSessionInterface}: a cookie is written only when the session
+ * changed (or, for a permanent session, on every request that uses it, when
+ * {@link #setRefreshEachRequest refresh-each-request} is on); an emptied session deletes the
+ * cookie; {@code Vary: Cookie} is sent whenever the session was read or written. Bad cookies
+ * of any kind open a fresh empty session. A session too large for a browser to keep fails
+ * the request before anything is sent, rather than being dropped silently.
+ *
+ * @author Flagon team
+ * @since 0.1.0
+ */
+public class CookieSessionStore implements SessionStore {
+
+	/**
+	 * The most bytes a {@code Set-Cookie} value may have: browsers drop larger cookies
+	 * silently (werkzeug's limit).
+	 */
+	public static final int MAX_COOKIE_SIZE = 4093;
+
+	private static final Log logger = LogFactory.getLog(CookieSessionStore.class);
+
+	private final SessionCookieCodec codec;
+
+	private final SessionValues values;
+
+	private String cookieName = "session";
+
+	private @Nullable String domain;
+
+	private String path = "/";
+
+	private boolean httpOnly = true;
+
+	private boolean secure;
+
+	private @Nullable String sameSite = "Lax";
+
+	private boolean partitioned;
+
+	private Duration permanentLifetime = Duration.ofDays(31);
+
+	private boolean refreshEachRequest = true;
+
+	private Clock clock = Clock.systemUTC();
+
+	/**
+	 * Create a new store.
+	 * @param codec the codec that encrypts or signs the cookie
+	 * @param values the value policy of new sessions
+	 */
+	public CookieSessionStore(SessionCookieCodec codec, SessionValues values) {
+		Assert.notNull(codec, "'codec' must not be null");
+		Assert.notNull(values, "'values' must not be null");
+		this.codec = codec;
+		this.values = values;
+	}
+
+	/**
+	 * Set the name of the cookie. Default {@code session}.
+	 * @param cookieName the name
+	 */
+	public void setCookieName(String cookieName) {
+		Assert.hasText(cookieName, "'cookieName' must not be empty");
+		this.cookieName = cookieName;
+	}
+
+	/**
+	 * Set the domain of the cookie. Default none: the host that set it.
+	 * @param domain the domain or {@code null}
+	 */
+	public void setDomain(@Nullable String domain) {
+		this.domain = domain;
+	}
+
+	/**
+	 * Set the path of the cookie. Default {@code /}.
+	 * @param path the path
+	 */
+	public void setPath(String path) {
+		Assert.isTrue(path.startsWith("/"), () -> "Cookie path must start with '/': '" + path + "'");
+		this.path = path;
+	}
+
+	/**
+	 * Set whether the cookie is hidden from scripts. Default {@code true}.
+	 * @param httpOnly whether the cookie is HttpOnly
+	 */
+	public void setHttpOnly(boolean httpOnly) {
+		this.httpOnly = httpOnly;
+	}
+
+	/**
+	 * Set whether the cookie is sent over HTTPS only. Default {@code false}.
+	 * @param secure whether the cookie is Secure
+	 */
+	public void setSecure(boolean secure) {
+		this.secure = secure;
+	}
+
+	/**
+	 * Set the SameSite attribute ({@code Strict}, {@code Lax} or {@code None}). Default
+	 * {@code Lax}.
+	 * @param sameSite the attribute, or {@code null} to send none
+	 */
+	public void setSameSite(@Nullable String sameSite) {
+		this.sameSite = sameSite;
+	}
+
+	/**
+	 * Set whether the cookie is partitioned (CHIPS). Default {@code false}.
+	 * @param partitioned whether the cookie is Partitioned
+	 */
+	public void setPartitioned(boolean partitioned) {
+		this.partitioned = partitioned;
+	}
+
+	/**
+	 * Set how long a permanent session lives, and how old a cookie may be when read. Default
+	 * 31 days, as Flask.
+	 * @param permanentLifetime the lifetime
+	 */
+	public void setPermanentLifetime(Duration permanentLifetime) {
+		Assert.isTrue(!permanentLifetime.isNegative() && !permanentLifetime.isZero(),
+				"'permanentLifetime' must be positive");
+		this.permanentLifetime = permanentLifetime;
+	}
+
+	/**
+	 * Set whether a permanent session's cookie is written again on each request that uses
+	 * the session, extending its life. Default {@code true}.
+	 * @param refreshEachRequest whether to refresh permanent sessions
+	 */
+	public void setRefreshEachRequest(boolean refreshEachRequest) {
+		this.refreshEachRequest = refreshEachRequest;
+	}
+
+	/**
+	 * Set the clock that stamps and checks cookies.
+	 * @param clock the clock
+	 */
+	public void setClock(Clock clock) {
+		Assert.notNull(clock, "'clock' must not be null");
+		this.clock = clock;
+	}
+
+	/**
+	 * Return the name of the cookie.
+	 * @return the name
+	 */
+	public String getCookieName() {
+		return this.cookieName;
+	}
+
+	@Override
+	public FlagonSession openSession(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			Instant now = this.clock.instant();
+			for (Cookie cookie : cookies) {
+				if (this.cookieName.equals(cookie.getName())) {
+					SessionCookieCodec.Decoded decoded = this.codec.decode(cookie.getValue(), this.permanentLifetime, now);
+					if (decoded != null) {
+						return new CookieSession(this.values, decoded);
+					}
+				}
+			}
+		}
+		return new DefaultFlagonSession(this.values);
+	}
+
+	@Override
+	public void saveSession(FlagonSession session, HttpServletRequest request, HttpServletResponse response) {
+		Assert.isInstanceOf(DefaultFlagonSession.class, session, "Not a session of this store");
+		DefaultFlagonSession cookieSession = (DefaultFlagonSession) session;
+		if (session.isAccessed()) {
+			addVaryCookie(response);
+		}
+		if (cookieSession.getData().isEmpty()) {
+			if (session.isModified() && !session.isNew()) {
+				response.addHeader(HttpHeaders.SET_COOKIE, cookie("").maxAge(0).build().toString());
+				addVaryCookie(response);
+			}
+			return;
+		}
+		boolean permanent = Boolean.TRUE.equals(cookieSession.getData().get(DefaultFlagonSession.PERMANENT_KEY));
+		boolean rewrite = session instanceof CookieSession loaded && loaded.signedWithFallbackKey;
+		if (!session.isModified() && !rewrite && !(permanent && this.refreshEachRequest)) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		String value = this.codec.encode(cookieSession.getData(), now);
+		ResponseCookie.ResponseCookieBuilder builder = cookie(value);
+		if (permanent) {
+			builder.maxAge(this.permanentLifetime);
+		}
+		String header = builder.build().toString();
+		if (header.length() > MAX_COOKIE_SIZE) {
+			logger.warn("Session cookie '" + this.cookieName + "' of " + request.getRequestURI() + " is " + header.length()
+					+ " bytes, over the " + MAX_COOKIE_SIZE + "-byte limit of browsers; the request fails");
+			throw new SessionTooLargeException(this.cookieName, header.length(), MAX_COOKIE_SIZE);
+		}
+		response.addHeader(HttpHeaders.SET_COOKIE, header);
+		addVaryCookie(response);
+	}
+
+	private ResponseCookie.ResponseCookieBuilder cookie(String value) {
+		return ResponseCookie.from(this.cookieName, value)
+			.domain(this.domain)
+			.path(this.path)
+			.httpOnly(this.httpOnly)
+			.secure(this.secure)
+			.sameSite(this.sameSite)
+			.partitioned(this.partitioned);
+	}
+
+	private static void addVaryCookie(HttpServletResponse response) {
+		Collection<String> vary = response.getHeaders(HttpHeaders.VARY);
+		for (String value : vary) {
+			for (String name : value.split(",")) {
+				if (name.trim().equalsIgnoreCase("Cookie") || name.trim().equals("*")) {
+					return;
+				}
+			}
+		}
+		response.addHeader(HttpHeaders.VARY, "Cookie");
+	}
+
+	/**
+	 * A session loaded from a cookie.
+	 */
+	private static final class CookieSession extends DefaultFlagonSession {
+
+		private final boolean signedWithFallbackKey;
+
+		CookieSession(SessionValues values, SessionCookieCodec.Decoded decoded) {
+			super(values, decoded.session(), false, decoded.issuedAt());
+			this.signedWithFallbackKey = decoded.signedWithFallbackKey();
+		}
+
+	}
+
+}

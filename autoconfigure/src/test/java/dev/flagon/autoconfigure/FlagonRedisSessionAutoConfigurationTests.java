@@ -1,0 +1,201 @@
+package dev.flagon.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.lettuce.core.resource.ClientResources;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+
+import dev.flagon.dispatch.AppRuntime;
+import dev.flagon.session.DefaultFlagonSession;
+import dev.flagon.session.FlagonSession;
+import dev.flagon.session.SessionStore;
+import dev.flagon.session.SessionValues;
+import dev.flagon.session.redis.RedisSessionStore;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
+import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.session.data.redis.RedisSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link FlagonRedisSessionAutoConfiguration}. Nothing here connects to Redis.
+ *
+ * @author Flagon team
+ */
+class FlagonRedisSessionAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+				FlagonRedisSessionAutoConfiguration.class, FlagonAutoConfiguration.class,
+				SessionDataRedisAutoConfiguration.class, SessionAutoConfiguration.class));
+
+	@Test
+	void redisStoreIsTheApplicationsStoreWhenTheStoreIsRedis() {
+		this.contextRunner.withPropertyValues("flagon.session.store=redis").run((context) -> {
+			assertThat(context).hasSingleBean(RedisSessionStore.class);
+			assertThat(context.getBean(AppRuntime.class).getSessionStore())
+				.isSameAs(context.getBean(RedisSessionStore.class));
+		});
+	}
+
+	@Test
+	void redisStoreIsNotConfiguredForOtherStores() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(RedisSessionStore.class));
+		this.contextRunner.withPropertyValues("flagon.session.store=cookie")
+			.run((context) -> assertThat(context).doesNotHaveBean(RedisSessionStore.class));
+		this.contextRunner.withPropertyValues("flagon.session.store=none")
+			.run((context) -> assertThat(context).doesNotHaveBean(RedisSessionStore.class));
+	}
+
+	@Test
+	void springSessionsFilterBacksOffForTheRedisStore() {
+		this.contextRunner.withPropertyValues("flagon.session.store=redis").run((context) -> {
+			assertThat(context).hasSingleBean(RedisSessionRepository.class);
+			assertThat(context.getBean(RedisSessionRepository.class))
+				.isSameAs(context.getBean(RedisSessionStore.class).getSessionRepository());
+			assertThat(context).doesNotHaveBean(SessionRepositoryFilter.class);
+		});
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(SessionRepositoryFilter.class));
+	}
+
+	@Test
+	void redisStoreBacksOffWhenUserDefinesASessionStore() {
+		this.contextRunner.withPropertyValues("flagon.session.store=redis")
+			.withUserConfiguration(UserSessionStoreConfiguration.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(RedisSessionStore.class);
+				assertThat(context).doesNotHaveBean("flagonSessionRepository");
+				assertThat(context).hasSingleBean(SessionStore.class);
+				assertThat(context.getBean(AppRuntime.class).getSessionStore())
+					.isSameAs(context.getBean("userSessionStore"));
+			});
+	}
+
+	@Test
+	void redisStoreUsesTheApplicationsSessionValues() {
+		this.contextRunner.withPropertyValues("flagon.session.store=redis")
+			.withUserConfiguration(UserSessionValuesConfiguration.class)
+			.run((context) -> assertThat(context.getBean(RedisSessionStore.class)).extracting("values")
+				.isSameAs(context.getBean(SessionValues.class)));
+	}
+
+	@Test
+	void startupFailsWithAClearMessageWhenRedisClassesAreMissing() {
+		this.contextRunner.withPropertyValues("flagon.session.store=redis")
+			.withClassLoader(new FilteredClassLoader(RedisSessionRepository.class))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("flagon.session.store")
+					.hasMessageContaining("org.springframework.session.data.redis.RedisSessionRepository")
+					.hasMessageContaining("spring-boot-starter-session-data-redis");
+			});
+	}
+
+	@Test
+	void missingRedisClassesDoNotMatterWhenUserDefinesASessionStore() {
+		this.contextRunner.withPropertyValues("flagon.session.store=redis")
+			.withClassLoader(new FilteredClassLoader(RedisSessionRepository.class))
+			.withUserConfiguration(UserSessionStoreConfiguration.class)
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(SessionStore.class));
+	}
+
+	@Test
+	void timeoutBecomesLettucesCommandAndConnectTimeout() {
+		this.contextRunner.withPropertyValues("flagon.session.store=redis", "flagon.session.redis.timeout=1500ms")
+			.run((context) -> {
+				LettuceClientConfiguration client = context.getBean(LettuceConnectionFactory.class)
+					.getClientConfiguration();
+				assertThat(client.getCommandTimeout()).isEqualTo(Duration.ofMillis(1500));
+				assertThat(client.getClientOptions()).hasValueSatisfying((options) -> assertThat(
+						options.getSocketOptions().getConnectTimeout())
+					.isEqualTo(Duration.ofMillis(1500)));
+			});
+	}
+
+	@Test
+	void timeoutDefaultsToTwoSeconds() {
+		this.contextRunner.withPropertyValues("flagon.session.store=redis")
+			.run((context) -> assertThat(
+					context.getBean(LettuceConnectionFactory.class).getClientConfiguration().getCommandTimeout())
+				.isEqualTo(Duration.ofSeconds(2)));
+	}
+
+	@Test
+	void springDataRedisTimeoutsWin() {
+		this.contextRunner
+			.withPropertyValues("flagon.session.store=redis", "spring.data.redis.timeout=5s",
+					"spring.data.redis.connect-timeout=7s")
+			.run((context) -> {
+				LettuceClientConfiguration client = context.getBean(LettuceConnectionFactory.class)
+					.getClientConfiguration();
+				assertThat(client.getCommandTimeout()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(client.getClientOptions()).hasValueSatisfying((options) -> assertThat(
+						options.getSocketOptions().getConnectTimeout())
+					.isEqualTo(Duration.ofSeconds(7)));
+			});
+	}
+
+	@Test
+	void lettuceTimeoutsAreLeftAloneForOtherStores() {
+		this.contextRunner.withPropertyValues("flagon.session.store=cookie")
+			.run((context) -> assertThat(
+					context.getBean(LettuceConnectionFactory.class).getClientConfiguration().getCommandTimeout())
+				.isEqualTo(Duration.ofSeconds(60)));
+	}
+
+	@Test
+	void lettuceReconnectsAtLeastEverySecond() {
+		this.contextRunner.withPropertyValues("flagon.session.store=redis")
+			.run((context) -> assertThat(context.getBean(ClientResources.class).reconnectDelay().createDelay(30))
+				.isEqualTo(Duration.ofSeconds(1)));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserSessionStoreConfiguration {
+
+		@Bean
+		SessionStore userSessionStore() {
+			return new SessionStore() {
+
+				@Override
+				public FlagonSession openSession(HttpServletRequest request) {
+					return new DefaultFlagonSession(new SessionValues(List.of()));
+				}
+
+				@Override
+				public void saveSession(FlagonSession session, HttpServletRequest request,
+						HttpServletResponse response) {
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserSessionValuesConfiguration {
+
+		@Bean
+		SessionValues sessionValues() {
+			return new SessionValues(List.of());
+		}
+
+	}
+
+}

@@ -1,0 +1,126 @@
+package dev.flagon.autoconfigure;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+
+import dev.flagon.dispatch.AppRuntime;
+import dev.flagon.session.DisabledSessionStore;
+import dev.flagon.session.FlagonSession;
+import dev.flagon.session.SessionStore;
+import dev.flagon.session.SessionValueType;
+import dev.flagon.session.SessionValues;
+import dev.flagon.session.cookie.CookieSessionStore;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.security.core.context.SecurityContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link FlagonSessionAutoConfiguration}.
+ *
+ * @author Flagon team
+ */
+class FlagonSessionAutoConfigurationTests {
+
+	private static final String SECRET = "flagon.secret-key=auto-configuration-test-secret-of-32-bytes";
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(FlagonSessionAutoConfiguration.class, FlagonAutoConfiguration.class));
+
+	@Test
+	void cookieStoreIsTheDefault() {
+		this.contextRunner.withPropertyValues(SECRET).run((context) -> {
+			assertThat(context).hasSingleBean(CookieSessionStore.class);
+			assertThat(context.getBean(AppRuntime.class).getSessionStore()).isSameAs(context.getBean(SessionStore.class));
+		});
+	}
+
+	@Test
+	void cookieStoreWithoutASecretKeyFailsStartupSayingHowToFixIt() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("flagon.secret-key")
+				.hasMessageContaining("at least 32 bytes");
+		});
+	}
+
+	@Test
+	void cookieStoreWithAShortSecretKeyFailsStartupWithoutShowingTheKey() {
+		this.contextRunner.withPropertyValues("flagon.secret-key=too-short-secret").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("flagon.secret-key")
+				.hasMessageContaining("at least 32 bytes")
+				.hasMessageNotContaining("too-short-secret");
+		});
+	}
+
+	@Test
+	void shortFallbackKeyFailsStartupNamingIt() {
+		this.contextRunner.withPropertyValues(SECRET, "flagon.secret-key-fallbacks=short").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("flagon.secret-key-fallbacks[0]");
+		});
+	}
+
+	@Test
+	void storeNoneDisablesSessions() {
+		this.contextRunner.withPropertyValues("flagon.session.store=none")
+			.run((context) -> assertThat(context).hasSingleBean(DisabledSessionStore.class)
+				.doesNotHaveBean(CookieSessionStore.class));
+	}
+
+	@Test
+	void cookieStoreBacksOffWhenUserDefinesASessionStore() {
+		this.contextRunner.withBean("userStore", SessionStore.class, UserStore::new).run((context) -> {
+			assertThat(context).hasSingleBean(SessionStore.class).hasBean("userStore");
+			assertThat(context.getBean(AppRuntime.class).getSessionStore()).isInstanceOf(UserStore.class);
+		});
+	}
+
+	@Test
+	void sessionValuesBackOffWhenUserDefinesThem() {
+		SessionValues values = new SessionValues(java.util.List.of());
+		this.contextRunner.withPropertyValues(SECRET)
+			.withBean(SessionValues.class, () -> values)
+			.run((context) -> assertThat(context.getBean(SessionValues.class)).isSameAs(values));
+	}
+
+	@Test
+	void springSecurityTypesAreRegisteredWhenSpringSecurityIsPresent() {
+		this.contextRunner.withPropertyValues(SECRET)
+			.run((context) -> assertThat(context.getBeansOfType(SessionValueType.class)).hasSize(5));
+		this.contextRunner.withPropertyValues(SECRET)
+			.withClassLoader(new FilteredClassLoader(SecurityContext.class))
+			.run((context) -> assertThat(context.getBeansOfType(SessionValueType.class)).hasSize(1));
+	}
+
+	@Test
+	void nonWebApplicationsGetNoSessionStore() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(FlagonSessionAutoConfiguration.class, FlagonAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(SessionStore.class));
+	}
+
+	static class UserStore implements SessionStore {
+
+		@Override
+		public FlagonSession openSession(HttpServletRequest request) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void saveSession(FlagonSession session, HttpServletRequest request, HttpServletResponse response) {
+		}
+
+	}
+
+}

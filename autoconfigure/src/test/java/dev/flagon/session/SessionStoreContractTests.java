@@ -1,0 +1,216 @@
+package dev.flagon.session;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.flagon.testsupport.HttpTestClient;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every {@link SessionStore} must do, through a real HTTP client against
+ * {@link SessionTestApplication}. Subclasses start the application with their store:
+ * <pre class="code">
+ * &#64;SpringBootTest(classes = SessionTestApplication.class, webEnvironment = RANDOM_PORT,
+ *         properties = "flagon.session.store=...")
+ * class MyStoreContractIntegrationTests extends SessionStoreContractTests { }
+ * </pre>
+ *
+ * @author Flagon team
+ */
+public abstract class SessionStoreContractTests {
+
+	@LocalServerPort
+	private int port;
+
+	protected HttpTestClient http;
+
+	@BeforeEach
+	void newBrowser() {
+		this.http = HttpTestClient.withCookies(this.port);
+	}
+
+	/**
+	 * Return the name of the cookie the store sets.
+	 * @return the cookie name
+	 */
+	protected String cookieName() {
+		return "session";
+	}
+
+	protected List<String> sessionCookies(HttpResponse<?> response) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((header) -> header.startsWith(cookieName() + "="))
+			.toList();
+	}
+
+	protected static boolean variesOnCookie(HttpResponse<?> response) {
+		return response.headers()
+			.allValues("Vary")
+			.stream()
+			.anyMatch((vary) -> List.of(vary.split(",")).stream().anyMatch((name) -> name.trim().equals("Cookie")));
+	}
+
+	@Test
+	void requestThatNeverTouchesTheSessionSetsNoCookieAndNoVary() {
+		HttpResponse<String> response = this.http.get("/session/untouched");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(variesOnCookie(response)).isFalse();
+	}
+
+	@Test
+	void valuesSurviveAcrossRequests() {
+		assertThat(this.http.get("/session/put?key=user&value=alice").statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/session/get?key=user").body()).isEqualTo("{\"user\":\"alice\"}");
+	}
+
+	@Test
+	void counterCountsAcrossRequests() {
+		for (int i = 1; i <= 5; i++) {
+			assertThat(this.http.get("/session/counter").body()).isEqualTo(Integer.toString(i));
+		}
+	}
+
+	@Test
+	void readingTheSessionVariesOnCookieWithoutSettingOne() {
+		this.http.get("/session/put?key=user&value=alice");
+		HttpResponse<String> read = this.http.get("/session/get?key=user");
+		assertThat(variesOnCookie(read)).isTrue();
+		assertThat(sessionCookies(read)).isEmpty();
+	}
+
+	@Test
+	void writingTheSessionSetsTheCookieAndVariesOnCookie() {
+		HttpResponse<String> write = this.http.get("/session/put?key=user&value=alice");
+		assertThat(sessionCookies(write)).hasSize(1);
+		assertThat(variesOnCookie(write)).isTrue();
+	}
+
+	@Test
+	void taggedAndNestedValuesRoundTrip() {
+		assertThat(this.http.get("/session/types/put").statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/session/types/check").body()).isEqualTo("true,true,true,true,true,true");
+	}
+
+	@Test
+	void removedKeysStayRemoved() {
+		this.http.get("/session/put?key=a&value=1");
+		this.http.get("/session/put?key=b&value=2");
+		this.http.get("/session/remove?key=a");
+		assertThat(this.http.get("/session/keys").body()).isEqualTo("b");
+	}
+
+	@Test
+	void clearedSessionIsEmptyOnTheNextRequest() {
+		this.http.get("/session/put?key=user&value=alice");
+		HttpResponse<String> clear = this.http.get("/session/clear");
+		assertThat(clear.statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/session/get?key=user").body()).isEqualTo("{\"user\":null}");
+	}
+
+	@Test
+	void invalidatedSessionIsEmptyOnTheNextRequest() {
+		this.http.get("/session/put?key=user&value=alice");
+		assertThat(this.http.get("/session/invalidate").statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/session/get?key=user").body()).isEqualTo("{\"user\":null}");
+	}
+
+	@Test
+	void regeneratedSessionKeepsItsValues() {
+		this.http.get("/session/put?key=user&value=alice");
+		HttpResponse<String> regenerate = this.http.get("/session/regenerate");
+		assertThat(sessionCookies(regenerate)).hasSize(1);
+		assertThat(this.http.get("/session/get?key=user").body()).isEqualTo("{\"user\":\"alice\"}");
+	}
+
+	@Test
+	void garbageCookieGivesAFreshSession() {
+		HttpTestClient stranger = HttpTestClient.withoutCookies(this.port);
+		for (String garbage : List.of("x", "....", "%%%", "a".repeat(5000), "eyJ1c2VyIjoiYWxpY2UifQ.abc.def")) {
+			HttpResponse<String> response = stranger.get("/session/get?key=user", "Cookie", cookieName() + "=" + garbage);
+			assertThat(response.statusCode()).as(garbage).isEqualTo(200);
+			assertThat(response.body()).isEqualTo("{\"user\":null}");
+		}
+	}
+
+	@Test
+	void httpSessionIsAViewOfTheSameSession() {
+		assertThat(this.http.get("/session/http-session/get?key=user").body()).isEqualTo("no session");
+		this.http.get("/session/http-session/put?key=user&value=bob");
+		assertThat(this.http.get("/session/get?key=user").body()).isEqualTo("{\"user\":\"bob\"}");
+		this.http.get("/session/put?key=role&value=admin");
+		assertThat(this.http.get("/session/http-session/get?key=role").body()).isEqualTo("admin");
+	}
+
+	@Test
+	void hooksCanUseTheSessionAndAfterHookChangesAreSaved() {
+		this.http.get("/session/untouched?hookPut=before&afterPut=after");
+		assertThat(this.http.get("/session/get?key=fromBeforeHook").body()).isEqualTo("{\"fromBeforeHook\":\"before\"}");
+		assertThat(this.http.get("/session/get?key=fromAfterHook").body()).isEqualTo("{\"fromAfterHook\":\"after\"}");
+	}
+
+	@Test
+	void sessionIsSavedOnRedirects() {
+		HttpResponse<String> response = this.http.get("/session/redirect?value=r1");
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(sessionCookies(response)).hasSize(1);
+		assertThat(this.http.get("/session/get?key=redirected").body()).isEqualTo("{\"redirected\":\"r1\"}");
+	}
+
+	@Test
+	void sessionIsSavedOnHeaderOnlyResponses() {
+		HttpResponse<String> response = this.http.get("/session/entity?value=e1");
+		assertThat(response.statusCode()).isEqualTo(303);
+		assertThat(this.http.get("/session/get?key=entity").body()).isEqualTo("{\"entity\":\"e1\"}");
+	}
+
+	@Test
+	void sessionIsSavedOnErrors() {
+		HttpResponse<String> response = this.http.get("/session/error?value=x1", "Accept", "application/json");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(this.http.get("/session/get?key=errored").body()).isEqualTo("{\"errored\":\"x1\"}");
+	}
+
+	@Test
+	void sessionIsSavedOnStreamingResponses() {
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/session/stream?value=s1").POST(HttpRequest.BodyPublishers.noBody()).build());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).hasSize(16 * 8192);
+		assertThat(this.http.get("/session/get?key=streamed").body()).isEqualTo("{\"streamed\":\"s1\"}");
+	}
+
+	@Test
+	void flashAttributesSurviveTheRedirectOnce() {
+		HttpResponse<String> redirect = this.http.get("/session/flash?message=saved");
+		assertThat(redirect.statusCode()).isEqualTo(302);
+		assertThat(this.http.get("/session/flashed").body()).isEqualTo("saved");
+		assertThat(this.http.get("/session/flashed").body()).isEqualTo("none");
+	}
+
+	@Test
+	void permanentSessionCookieOutlivesTheBrowserSession() {
+		HttpResponse<String> response = this.http.get("/session/permanent");
+		assertThat(sessionCookies(response)).singleElement()
+			.satisfies((cookie) -> assertThat(cookie).containsIgnoringCase("Max-Age=").containsIgnoringCase("Expires="));
+		assertThat(this.http.get("/session/get?key=user").body()).isEqualTo("{\"user\":\"perm\"}");
+	}
+
+	@Test
+	void nonPermanentSessionCookieEndsWithTheBrowserSession() {
+		HttpResponse<String> response = this.http.get("/session/put?key=user&value=alice");
+		assertThat(sessionCookies(response)).singleElement()
+			.satisfies((cookie) -> assertThat(cookie).doesNotContainIgnoringCase("Max-Age=")
+				.doesNotContainIgnoringCase("Expires="));
+	}
+
+}
