@@ -33,7 +33,8 @@ class MountStartupFailureTests {
 	private static final String OTHER = OtherApp.class.getName();
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(FlagonAutoConfiguration.class, FlagonMountsAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(FlagonAutoConfiguration.class, FlagonMountsAutoConfiguration.class))
+		.withPropertyValues("flagon.session.store=none");
 
 	@Test
 	void twoMountsWithOnePrefixFailToStart() {

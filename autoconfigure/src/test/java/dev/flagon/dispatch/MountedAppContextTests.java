@@ -8,6 +8,7 @@ import dev.flagon.Flagon;
 import dev.flagon.autoconfigure.FlagonAutoConfiguration;
 import dev.flagon.autoconfigure.FlagonMountsAutoConfiguration;
 import dev.flagon.autoconfigure.FlagonProperties;
+import dev.flagon.autoconfigure.FlagonSessionAutoConfiguration;
 import dev.flagon.context.AppContext;
 import dev.flagon.context.FlagonApp;
 import dev.flagon.dispatch.fixtures.other.OtherApp;
@@ -17,6 +18,7 @@ import dev.flagon.dispatch.fixtures.store.NamedSessionStore;
 import dev.flagon.dispatch.fixtures.store.StoreApp;
 import dev.flagon.session.DisabledSessionStore;
 import dev.flagon.session.SessionStore;
+import dev.flagon.session.cookie.CookieSessionStore;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
@@ -36,9 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MountedAppContextTests {
 
+	private static final String SECRET_KEY = "a-test-secret-key-of-at-least-32-bytes";
+
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(FlagonAutoConfiguration.class, FlagonMountsAutoConfiguration.class))
-		.withPropertyValues("spring.application.name=root", "flagon.mounts[0].name=plain",
+		.withConfiguration(AutoConfigurations.of(FlagonAutoConfiguration.class, FlagonSessionAutoConfiguration.class,
+				FlagonMountsAutoConfiguration.class))
+		.withPropertyValues("spring.application.name=root", "flagon.secret-key=" + SECRET_KEY,
+				"flagon.mounts[0].name=plain",
 				"flagon.mounts[0].prefix=/plain", "flagon.mounts[0].sources=" + PlainApp.class.getName());
 
 	@Test
@@ -113,19 +119,50 @@ class MountedAppContextTests {
 	}
 
 	@Test
+	void mountedAppHasACookieSessionStoreOfItsOwnWithItsOwnCookieName() {
+		this.runner.run((context) -> {
+			AppRouter router = context.getBean(AppRouter.class);
+			SessionStore rootStore = router.getRoot().getSessionStore();
+			SessionStore plainStore = mount(router, "plain").getSessionStore();
+			assertThat(plainStore).isInstanceOf(CookieSessionStore.class).isNotSameAs(rootStore);
+			assertThat(((CookieSessionStore) rootStore).getCookieName()).isEqualTo("session");
+			assertThat(((CookieSessionStore) plainStore).getCookieName()).isEqualTo("session_plain");
+		});
+	}
+
+	@Test
+	void mountedAppWithSessionsDisabledHasADisabledStore() {
+		this.runner.withPropertyValues("flagon.mounts[0].properties[flagon.session.store]=none")
+			.run((context) -> {
+				AppRouter router = context.getBean(AppRouter.class);
+				assertThat(router.getRoot().getSessionStore()).isInstanceOf(CookieSessionStore.class);
+				assertThat(mount(router, "plain").getSessionStore()).isInstanceOf(DisabledSessionStore.class);
+			});
+	}
+
+	@Test
+	void mountedAppWithASecretKeyTooShortFailsToStartNamingTheMount() {
+		this.runner.withPropertyValues("flagon.mounts[0].properties[flagon.secret-key]=short")
+			.run((context) -> {
+				assertThat(context).getFailure().hasMessageContaining("Mounted app 'plain' at /plain failed to start");
+				assertThat(context).getFailure().rootCause().hasMessageContaining("flagon.secret-key");
+			});
+	}
+
+	@Test
 	void mountPropertiesOverrideTheDefaultsAndTheRootsProperties() {
 		this.runner
-			.withPropertyValues("flagon.secret-key=root-key", "flagon.mounts[0].properties[flagon.secret-key]=plain-key",
+			.withPropertyValues("flagon.mounts[0].properties[flagon.secret-key]=plain-key-of-at-least-32-bytes-long",
 					"flagon.mounts[0].properties[flagon.session.cookie.name]=plain_cookie",
 					"flagon.mounts[0].properties[flagon.session.cookie.format]=flask")
 			.run(withPlain((root, plain) -> {
 				FlagonProperties properties = plain.getBean(FlagonProperties.class);
-				assertThat(properties.getSecretKey()).isEqualTo("plain-key");
+				assertThat(properties.getSecretKey()).isEqualTo("plain-key-of-at-least-32-bytes-long");
 				assertThat(properties.getSession().getCookie().getName()).isEqualTo("plain_cookie");
 				assertThat(properties.getSession().getCookie().getPath()).isEqualTo("/plain");
 				assertThat(properties.getSession().getCookie().getFormat())
 					.isEqualTo(FlagonProperties.CookieFormat.FLASK);
-				assertThat(root.getBean(FlagonProperties.class).getSecretKey()).isEqualTo("root-key");
+				assertThat(root.getBean(FlagonProperties.class).getSecretKey()).isEqualTo(SECRET_KEY);
 			}));
 	}
 
@@ -154,7 +191,7 @@ class MountedAppContextTests {
 			assertThat(apps.getMounts()).extracting(Mount::getName).containsExactly("plain", "other");
 			assertThat(apps.getApplicationContext("other")).isNotNull();
 			assertThat(mount(context.getBean(AppRouter.class), "other").getSessionStore())
-				.isInstanceOf(DisabledSessionStore.class);
+				.isInstanceOf(CookieSessionStore.class);
 		});
 	}
 

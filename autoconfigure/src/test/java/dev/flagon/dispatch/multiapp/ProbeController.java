@@ -8,9 +8,11 @@ import org.jspecify.annotations.Nullable;
 import dev.flagon.Flagon;
 import dev.flagon.context.FlagonApp;
 import dev.flagon.context.G;
+import dev.flagon.session.FlagonSession;
 
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -53,6 +55,17 @@ public abstract class ProbeController {
 	@GetMapping("/property")
 	String property(@RequestParam String name) {
 		return this.environment.getProperty(name, "<unset>");
+	}
+
+	@PostMapping("/session")
+	String put(@RequestParam String key, @RequestParam String value, FlagonSession session) {
+		session.put(key, value);
+		return "ok";
+	}
+
+	@GetMapping("/session")
+	String get(@RequestParam String key, FlagonSession session) {
+		return String.valueOf(session.get(key));
 	}
 
 	@GetMapping("/boom")
