@@ -16,6 +16,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -87,7 +89,7 @@ class BrowserDemoIntegrationTests {
 		assertThat(browser.getCurrentUrl()).endsWith("/login");
 		browser.findElement(By.id("user")).sendKeys("alice");
 		browser.findElement(By.id("login")).click();
-		assertThat(browser.getCurrentUrl()).endsWith("/index");
+		awaitPath("/index");
 		assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("alice");
 		List<String> permissions = browser.findElements(By.cssSelector("#permissions li"))
 			.stream()
@@ -109,9 +111,15 @@ class BrowserDemoIntegrationTests {
 
 		open("/index");
 		browser.findElement(By.id("logout")).click();
-		assertThat(browser.getCurrentUrl()).endsWith("/login");
+		awaitPath("/login");
 		open("/index");
 		assertThat(browser.getCurrentUrl()).endsWith("/login");
+	}
+
+	private void awaitPath(String path) {
+		// A click submits the form; the browser follows the redirect after click() returns
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*" + path + "$"));
+		assertThat(browser.getCurrentUrl()).endsWith(path);
 	}
 
 	private void open(String path) {
