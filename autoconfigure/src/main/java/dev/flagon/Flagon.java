@@ -105,17 +105,11 @@ public final class Flagon {
 	 */
 	public static Runnable copyCurrentContext(Runnable task) {
 		Assert.notNull(task, "'task' must not be null");
-		Object snapshot = currentSnapshot();
-		return () -> {
-			Object previous = ContextHolder.snapshot();
-			ContextHolder.restore(snapshot);
-			try {
-				task.run();
-			}
-			finally {
-				ContextHolder.restore(previous);
-			}
-		};
+		Supplier<Void> supplier = copyCurrentContext((Supplier<Void>) () -> {
+			task.run();
+			return null;
+		});
+		return supplier::get;
 	}
 
 	/**
