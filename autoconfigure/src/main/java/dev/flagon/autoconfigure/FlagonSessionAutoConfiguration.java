@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 import dev.flagon.session.DisabledSessionStore;
+import dev.flagon.session.FlashMapSessionValueType;
 import dev.flagon.session.SessionStore;
 import dev.flagon.session.SessionValueType;
 import dev.flagon.session.SessionValues;
@@ -32,7 +33,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration for Flagon's sessions: the value codec shared by every store (with
- * Spring Security's types registered when it is present), and the store chosen by
+ * Spring MVC's flash maps, and Spring Security's types when it is present, registered), and the store chosen by
  * {@code flagon.session.store}: the cookie store (the default) or none. The Redis store has
  * its own auto-configuration.
  *
@@ -55,6 +56,11 @@ public final class FlagonSessionAutoConfiguration {
 		return new SessionValues(types.orderedStream().toList());
 	}
 
+	@Bean
+	SessionValueType<?> flagonFlashMapSessionValueType() {
+		return FlashMapSessionValueType.get();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { "org.springframework.security.core.context.SecurityContext",
 			"org.springframework.security.web.csrf.CsrfToken" })
@@ -73,6 +79,11 @@ public final class FlagonSessionAutoConfiguration {
 		@Bean
 		SessionValueType<?> flagonSavedRequestSessionValueType() {
 			return SecuritySessionValueTypes.savedRequest();
+		}
+
+		@Bean
+		SessionValueType<?> flagonAuthenticationExceptionSessionValueType() {
+			return SecuritySessionValueTypes.authenticationException();
 		}
 
 	}

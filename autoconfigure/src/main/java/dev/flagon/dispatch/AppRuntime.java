@@ -48,6 +48,23 @@ public final class AppRuntime implements SmartInitializingSingleton {
 	private volatile RequestHooks hooks = RequestHooks.none();
 
 	/**
+	 * The teardown of contexts pushed outside a request, where no controller is involved.
+	 */
+	private final ContextTeardown teardown = new ContextTeardown() {
+
+		@Override
+		public void teardownRequest(RequestContext context, @Nullable Throwable error) {
+			AppRuntime.this.hooks.teardownRequest(context, null, error);
+		}
+
+		@Override
+		public void teardownAppContext(AppContext context, @Nullable Throwable error) {
+			AppRuntime.this.hooks.teardownAppContext(context, error);
+		}
+
+	};
+
+	/**
 	 * Create a new runtime.
 	 * @param name the application's name
 	 * @param prefix the URL prefix, empty for the root application
@@ -120,22 +137,6 @@ public final class AppRuntime implements SmartInitializingSingleton {
 		return new SessionRequestWrapper(request, this.sessionStore, this.permanentLifetime);
 	}
 
-	ContextTeardown appTeardown() {
-		return new ContextTeardown() {
-
-			@Override
-			public void teardownRequest(RequestContext context, @Nullable Throwable error) {
-				AppRuntime.this.hooks.teardownRequest(context, null, error);
-			}
-
-			@Override
-			public void teardownAppContext(AppContext context, @Nullable Throwable error) {
-				AppRuntime.this.hooks.teardownAppContext(context, error);
-			}
-
-		};
-	}
-
 	@Override
 	public String toString() {
 		return "<FlagonApp '" + this.name + "'" + (this.prefix.isEmpty() ? "" : " at " + this.prefix) + ">";
@@ -160,7 +161,7 @@ public final class AppRuntime implements SmartInitializingSingleton {
 
 		@Override
 		public AppContext appContext() {
-			return new AppContext(this, appTeardown()).push();
+			return new AppContext(this, AppRuntime.this.teardown).push();
 		}
 
 		@Override
@@ -170,7 +171,7 @@ public final class AppRuntime implements SmartInitializingSingleton {
 			Assert.isTrue(pathAndQuery.startsWith("/"), () -> "Path must start with '/': '" + pathAndQuery + "'");
 			HttpServletRequest request = TestRequests.request(AppRuntime.this.prefix, pathAndQuery);
 			HttpServletResponse response = TestRequests.response();
-			return new RequestContext(this, wrap(request), response, appTeardown()).push();
+			return new RequestContext(this, wrap(request), response, AppRuntime.this.teardown).push();
 		}
 
 		@Override

@@ -1,6 +1,7 @@
 package dev.flagon.hooks;
 
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +26,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.annotation.OrderUtils;
 import org.springframework.core.type.MethodMetadata;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
@@ -43,7 +45,7 @@ import org.springframework.util.ClassUtils;
  */
 public final class RequestHooks {
 
-	private static final Set<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS = Set.of(BeforeRequest.class,
+	private static final Set<Class<? extends Annotation>> ANNOTATIONS = Set.of(BeforeRequest.class,
 			AfterRequest.class, TeardownRequest.class, TeardownAppContext.class);
 
 	private static final RequestHooks NONE = new RequestHooks(Hooks.EMPTY, Map.of());
@@ -337,7 +339,7 @@ public final class RequestHooks {
 			if (this.bean instanceof Ordered ordered) {
 				return ordered.getOrder();
 			}
-			Integer order = org.springframework.core.annotation.OrderUtils.getOrder(this.type);
+			Integer order = OrderUtils.getOrder(this.type);
 			return (order != null) ? order : Ordered.LOWEST_PRECEDENCE;
 		}
 

@@ -99,8 +99,10 @@ public final class SessionValues {
 		for (SessionValueType<?> type : types) {
 			Assert.notNull(type, "'types' must not contain null");
 			Class<?> javaType = type.type();
-			Assert.isTrue(!BUILT_IN.contains(javaType) && !Map.class.isAssignableFrom(javaType)
-					&& !List.class.isAssignableFrom(javaType),
+			// A Map or List subclass of its own (such as Spring MVC's FlashMap) may be registered;
+			// a type that could hold what the reader makes cannot
+			Assert.isTrue(!BUILT_IN.contains(javaType) && !javaType.isAssignableFrom(LinkedHashMap.class)
+					&& !javaType.isAssignableFrom(java.util.ArrayList.class),
 					() -> "Session value type '" + type.tag() + "' cannot be registered for " + javaType.getName()
 							+ ": sessions hold that type already");
 			SessionValueType<?> previous = byTag.put(type.tag(), type);

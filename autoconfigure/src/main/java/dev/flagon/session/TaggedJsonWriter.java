@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,10 +118,10 @@ final class TaggedJsonWriter {
 			// the decimal a Float prints as, not its binary expansion (0.1f is 0.1, not 0.100000001)
 			out.ascii(out.discard ? "" : FloatRepr.of(Double.parseDouble(number.toString())));
 		}
-		else if (value instanceof Map<?, ?> map) {
+		else if (value instanceof Map<?, ?> map && !isRegisteredContainer(map)) {
 			writeMap(map, level, out);
 		}
-		else if (value instanceof List<?> list) {
+		else if (value instanceof List<?> list && !isRegisteredContainer(list)) {
 			writeList(list, level, out);
 		}
 		else if (value instanceof byte[] bytes) {
@@ -273,6 +275,18 @@ final class TaggedJsonWriter {
 		out.put(':');
 		writeMember("<" + type.tag() + ">", json, level + 2, out);
 		out.ascii("}}");
+	}
+
+	/**
+	 * Whether a map or list is of a registered subclass (such as FlashMap), written with its
+	 * type rather than as plain JSON.
+	 */
+	private boolean isRegisteredContainer(Object container) {
+		Class<?> type = container.getClass();
+		if (this.types.isEmpty() || type == LinkedHashMap.class || type == HashMap.class || type == ArrayList.class) {
+			return false;
+		}
+		return findType(type) != null;
 	}
 
 	private @Nullable SessionValueType<?> findType(Class<?> valueClass) {

@@ -97,10 +97,10 @@ class FlagonSessionAutoConfigurationTests {
 	@Test
 	void springSecurityTypesAreRegisteredWhenSpringSecurityIsPresent() {
 		this.contextRunner.withPropertyValues(SECRET)
-			.run((context) -> assertThat(context.getBeansOfType(SessionValueType.class)).hasSize(3));
+			.run((context) -> assertThat(context.getBeansOfType(SessionValueType.class)).hasSize(5));
 		this.contextRunner.withPropertyValues(SECRET)
 			.withClassLoader(new FilteredClassLoader(SecurityContext.class))
-			.run((context) -> assertThat(context.getBeansOfType(SessionValueType.class)).isEmpty());
+			.run((context) -> assertThat(context.getBeansOfType(SessionValueType.class)).hasSize(1));
 	}
 
 	@Test

@@ -167,6 +167,14 @@ public abstract class SessionStoreContractTests {
 	}
 
 	@Test
+	void sessionIsSavedWhenAViewRendersTheResponse() {
+		HttpResponse<String> response = this.http.get("/session/view?value=v1");
+		assertThat(response.body()).isEqualTo("<p>v1</p>");
+		assertThat(sessionCookies(response)).hasSize(1);
+		assertThat(this.http.get("/session/get?key=viewed").body()).isEqualTo("{\"viewed\":\"v1\"}");
+	}
+
+	@Test
 	void sessionIsSavedOnHeaderOnlyResponses() {
 		HttpResponse<String> response = this.http.get("/session/entity?value=e1");
 		assertThat(response.statusCode()).isEqualTo(303);
@@ -187,6 +195,14 @@ public abstract class SessionStoreContractTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).hasSize(16 * 8192);
 		assertThat(this.http.get("/session/get?key=streamed").body()).isEqualTo("{\"streamed\":\"s1\"}");
+	}
+
+	@Test
+	void flashAttributesSurviveTheRedirectOnce() {
+		HttpResponse<String> redirect = this.http.get("/session/flash?message=saved");
+		assertThat(redirect.statusCode()).isEqualTo(302);
+		assertThat(this.http.get("/session/flashed").body()).isEqualTo("saved");
+		assertThat(this.http.get("/session/flashed").body()).isEqualTo("none");
 	}
 
 	@Test

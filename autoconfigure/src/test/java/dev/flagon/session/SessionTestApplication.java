@@ -223,6 +223,35 @@ public class SessionTestApplication {
 			};
 		}
 
+		@GetMapping("/view")
+		org.springframework.web.servlet.ModelAndView view(@RequestParam String value, FlagonSession session) {
+			session.put("viewed", value);
+			org.springframework.web.servlet.View view = new org.springframework.web.servlet.view.AbstractView() {
+
+				@Override
+				protected void renderMergedOutputModel(Map<String, Object> model, HttpServletRequest request,
+						HttpServletResponse response) throws IOException {
+					response.setContentType("text/html");
+					response.getWriter().write("<p>" + model.get("value") + "</p>");
+				}
+
+			};
+			return new org.springframework.web.servlet.ModelAndView(view, Map.of("value", value));
+		}
+
+		@GetMapping("/flash")
+		org.springframework.web.servlet.view.RedirectView flash(@RequestParam String message,
+				org.springframework.web.servlet.mvc.support.RedirectAttributes attributes) {
+			attributes.addFlashAttribute("message", message);
+			return new org.springframework.web.servlet.view.RedirectView("/session/flashed");
+		}
+
+		@GetMapping("/flashed")
+		String flashed(jakarta.servlet.http.HttpServletRequest request) {
+			Map<String, ?> flash = org.springframework.web.servlet.support.RequestContextUtils.getInputFlashMap(request);
+			return (flash != null) ? String.valueOf(flash.get("message")) : "none";
+		}
+
 		@GetMapping("/large")
 		String large(@RequestParam int size, FlagonSession session) {
 			StringBuilder random = new StringBuilder(size + 36);

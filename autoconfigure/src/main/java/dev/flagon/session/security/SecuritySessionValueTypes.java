@@ -7,8 +7,15 @@ import java.util.Map;
 
 import dev.flagon.session.SessionValueType;
 
+import org.springframework.security.authentication.AccountExpiredException;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
@@ -23,7 +30,8 @@ import org.springframework.security.web.savedrequest.SimpleSavedRequest;
  * The objects Spring Security keeps in the session, as JSON: the security context (the
  * user's name and authorities, restored as an authenticated
  * {@link UsernamePasswordAuthenticationToken} whose principal is a {@link User} without a
- * password), the CSRF token, and the request saved before a login (its redirect URL). Other
+ * password), the CSRF token, the request saved before a login (its redirect URL), and the
+ * failure of the last login attempt (its kind and message). Other
  * principal types need a {@link SessionValueType} of the application's own.
  *
  * @author Flagon team
@@ -39,7 +47,51 @@ public final class SecuritySessionValueTypes {
 	 * @return the value types
 	 */
 	public static List<SessionValueType<?>> all() {
-		return List.of(securityContext(), csrfToken(), savedRequest());
+		return List.of(securityContext(), csrfToken(), savedRequest(), authenticationException());
+	}
+
+	/**
+	 * Return the value type of {@link AuthenticationException}, which a failed form login
+	 * keeps for the login page: its kind (one of Spring Security's own, else a generic
+	 * failure) and message.
+	 * @return the value type
+	 */
+	public static SessionValueType<AuthenticationException> authenticationException() {
+		return SessionValueType.of("authentication-exception", AuthenticationException.class,
+				(exception) -> List.of(kind(exception), String.valueOf(exception.getMessage())), (json) -> {
+					List<?> parts = (List<?>) json;
+					return authenticationException((String) parts.get(0), (String) parts.get(1));
+				});
+	}
+
+	private static String kind(AuthenticationException exception) {
+		if (exception instanceof BadCredentialsException) {
+			return "bad-credentials";
+		}
+		if (exception instanceof LockedException) {
+			return "locked";
+		}
+		if (exception instanceof DisabledException) {
+			return "disabled";
+		}
+		if (exception instanceof AccountExpiredException) {
+			return "account-expired";
+		}
+		if (exception instanceof CredentialsExpiredException) {
+			return "credentials-expired";
+		}
+		return "other";
+	}
+
+	private static AuthenticationException authenticationException(String kind, String message) {
+		return switch (kind) {
+			case "bad-credentials" -> new BadCredentialsException(message);
+			case "locked" -> new LockedException(message);
+			case "disabled" -> new DisabledException(message);
+			case "account-expired" -> new AccountExpiredException(message);
+			case "credentials-expired" -> new CredentialsExpiredException(message);
+			default -> new AuthenticationServiceException(message);
+		};
 	}
 
 	/**

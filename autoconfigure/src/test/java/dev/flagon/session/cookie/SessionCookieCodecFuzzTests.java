@@ -19,7 +19,7 @@ import dev.flagon.session.SessionValues;
 import dev.flagon.session.cookie.SessionCookieCodec.Decoded;
 import org.jspecify.annotations.Nullable;
 
-import static dev.flagon.session.SessionValueAssertions.assertSameValue;
+import static dev.flagon.session.SessionValueAssertions.assertSameValueInAnyKeyOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -104,14 +104,14 @@ class SessionCookieCodecFuzzTests {
 		for (SessionValues values : List.of(VALUES, VALUES.withDialect(SessionValues.Dialect.FLASK))) {
 			try {
 				Map<String, @Nullable Object> session = values.deserialize(input);
-				assertSameValue(values.deserialize(values.serialize(session)), session);
+				assertSameValueInAnyKeyOrder(values.deserialize(values.serialize(session)), session);
 			}
 			catch (SessionDecodingException ex) {
 				// refused: the stores start a fresh session
 			}
 			try {
 				Object value = values.deserializeValue(input);
-				assertSameValue(values.deserializeValue(values.serializeValue(value)), value);
+				assertSameValueInAnyKeyOrder(values.deserializeValue(values.serializeValue(value)), value);
 			}
 			catch (SessionDecodingException ex) {
 				// refused
@@ -125,7 +125,7 @@ class SessionCookieCodecFuzzTests {
 			String again = codec.encode(decoded.session(), decoded.issuedAt());
 			Decoded redecoded = codec.decode(again, Duration.ofDays(365 * 100), NOW);
 			assertThat(redecoded).isNotNull();
-			assertSameValue(redecoded.session(), decoded.session());
+			assertSameValueInAnyKeyOrder(redecoded.session(), decoded.session());
 		}
 		return decoded;
 	}
