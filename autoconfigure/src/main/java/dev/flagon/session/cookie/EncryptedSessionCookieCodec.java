@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -69,6 +71,11 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 
 	private final SecureRandom random = new SecureRandom();
 
+	// Cipher.getInstance looks the provider up and init expands the AES key again, which costs
+	// more than encrypting a small session; a reused Cipher keeps the expanded key. The queue
+	// holds at most as many as there were concurrent requests.
+	private final Queue<Cipher> ciphers = new ConcurrentLinkedQueue<>();
+
 	/**
 	 * Create a codec.
 	 * @param secretKey the secret key that encrypts new cookies, at least 32 bytes in UTF-8
@@ -106,10 +113,11 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 		this.random.nextBytes(nonce);
 		System.arraycopy(nonce, 0, cookie, HEADER_LENGTH, NONCE_LENGTH);
 		try {
-			Cipher cipher = Cipher.getInstance(AES_GCM);
+			Cipher cipher = cipher();
 			cipher.init(Cipher.ENCRYPT_MODE, this.keys.get(0), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
 			cipher.updateAAD(cookie, 0, HEADER_LENGTH);
 			cipher.doFinal(plaintext, 0, plaintext.length, cookie, HEADER_LENGTH + NONCE_LENGTH);
+			this.ciphers.offer(cipher);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-GCM encryption failed", ex);
@@ -149,21 +157,32 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 		return null;
 	}
 
-	private static byte @Nullable [] decrypt(SecretKeySpec key, byte[] cookie) {
+	private byte @Nullable [] decrypt(SecretKeySpec key, byte[] cookie) {
 		try {
-			Cipher cipher = Cipher.getInstance(AES_GCM);
+			Cipher cipher = cipher();
 			cipher.init(Cipher.DECRYPT_MODE, key,
 					new GCMParameterSpec(TAG_LENGTH * 8, cookie, HEADER_LENGTH, NONCE_LENGTH));
 			cipher.updateAAD(cookie, 0, HEADER_LENGTH);
 			int offset = HEADER_LENGTH + NONCE_LENGTH;
-			return cipher.doFinal(cookie, offset, cookie.length - offset);
-		}
-		catch (AEADBadTagException ex) {
-			return null;
+			byte[] plaintext;
+			try {
+				plaintext = cipher.doFinal(cookie, offset, cookie.length - offset);
+			}
+			catch (AEADBadTagException ex) {
+				plaintext = null;
+			}
+			// doFinal leaves the cipher ready for the next init, whether the tag matched or not
+			this.ciphers.offer(cipher);
+			return plaintext;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-GCM decryption failed", ex);
 		}
+	}
+
+	private Cipher cipher() throws GeneralSecurityException {
+		Cipher cipher = this.ciphers.poll();
+		return (cipher != null) ? cipher : Cipher.getInstance(AES_GCM);
 	}
 
 	private @Nullable Map<String, @Nullable Object> read(byte[] plaintext, boolean deflated) {

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.flagon.session.SessionValueType;
 import dev.flagon.session.SessionValues;
@@ -98,6 +101,34 @@ class EncryptedSessionCookieCodecTests {
 		byte[] second = Base64.getUrlDecoder().decode(this.codec.encode(this.session, ISSUED_AT));
 		assertThat(Arrays.copyOfRange(first, 9, 21)).isNotEqualTo(Arrays.copyOfRange(second, 9, 21));
 		assertThat(Arrays.copyOfRange(first, 21, first.length)).isNotEqualTo(Arrays.copyOfRange(second, 21, second.length));
+	}
+
+	@Test
+	void encodesAndDecodesFromManyThreadsAtOnceWithTamperedCookiesInBetween() throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> tasks = new ArrayList<>();
+			for (int task = 0; task < 32; task++) {
+				int user = task;
+				tasks.add(executor.submit(() -> {
+					for (int counter = 0; counter < 50; counter++) {
+						Map<String, @Nullable Object> session = map("user", user, "counter", counter);
+						String cookie = this.codec.encode(session, ISSUED_AT);
+						int tag = cookie.length() - 8;
+						String tampered = cookie.substring(0, tag) + ((cookie.charAt(tag) != 'A') ? 'A' : 'B')
+								+ cookie.substring(tag + 1);
+						assertThat(this.codec.decode(tampered, MAX_AGE, NOW)).isNull();
+						assertThat(this.codec.decode(cookie, MAX_AGE, NOW).session()).isEqualTo(session);
+					}
+				}));
+			}
+			for (Future<?> task : tasks) {
+				task.get();
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
 	}
 
 	@Test
