@@ -83,7 +83,7 @@ class RedisSessionPropertiesIntegrationTests {
 	void sessionsExpireAfterTheIdleTimeout() throws Exception {
 		this.client.post("/session/user?value=alice");
 		String key = KEY_PREFIX + this.client.cookie();
-		assertThat(this.redis.pttl(key)).isBetween(1000L, 1500L);
+		assertThat(this.redis.pttl(key)).isBetween(500L, 1500L);
 		Thread.sleep(1700);
 		assertThat(this.redis.exists(key)).isZero();
 		assertThat(this.client.get("/session/user").body()).isEqualTo("null");
@@ -108,9 +108,10 @@ class RedisSessionPropertiesIntegrationTests {
 			assertThat(this.redis.pttl(key)).isLessThanOrEqualTo(1500L);
 			Thread.sleep(200);
 		}
-		// The key's expiry stops at the absolute lifetime, however recent the last write
+		// The key's expiry stops at the absolute lifetime, however recent the last write. The
+		// expiry is relative to when Redis ran the write: allow for a loaded machine's delay
 		long end = Long.parseLong(this.redis.hget(key, "creationTime")) + 3000;
-		assertThat(this.redis.pttl(key)).isLessThanOrEqualTo(end - System.currentTimeMillis() + 50);
+		assertThat(this.redis.pttl(key)).isLessThanOrEqualTo(end - System.currentTimeMillis() + 250);
 		Thread.sleep(800);
 		assertThat(this.redis.exists(key)).isZero();
 		assertThat(this.client.get("/session/user").body()).isEqualTo("null");
