@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,6 +46,10 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 
 	private final List<SecretKeySpec> keys;
 
+	// One queue of used Macs per key: Mac.getInstance looks the provider up and init sets the
+	// key up again, which costs as much as signing a small session; a reused Mac keeps its key
+	private final List<Queue<Mac>> macs;
+
 	private final SessionValues values;
 
 	/**
@@ -63,6 +69,7 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 			keys.add(new SecretKeySpec(hmac(new SecretKeySpec(secret, HMAC_SHA1), SALT), HMAC_SHA1));
 		}
 		this.keys = List.copyOf(keys);
+		this.macs = this.keys.stream().<Queue<Mac>>map((key) -> new ConcurrentLinkedQueue<>()).toList();
 		this.values = values.withDialect(SessionValues.Dialect.FLASK);
 	}
 
@@ -77,7 +84,7 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 		String payload = (compressed.length < json.length - 1) ? "." + ENCODER.encodeToString(compressed)
 				: ENCODER.encodeToString(json);
 		String signed = payload + "." + ENCODER.encodeToString(timestampBytes(issuedAt.getEpochSecond()));
-		return signed + "." + signature(this.keys.get(0), signed);
+		return signed + "." + signature(0, signed);
 	}
 
 	@Override
@@ -109,7 +116,7 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 	private int verify(String signed, byte[] signature) {
 		for (int i = 0; i < this.keys.size(); i++) {
 			// comparing the encoded text also refuses other encodings of the same bytes
-			byte[] expected = signature(this.keys.get(i), signed).getBytes(StandardCharsets.US_ASCII);
+			byte[] expected = signature(i, signed).getBytes(StandardCharsets.US_ASCII);
 			if (MessageDigest.isEqual(expected, signature)) {
 				return i;
 			}
@@ -165,15 +172,26 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 		return timestamp;
 	}
 
-	private static String signature(SecretKeySpec key, String signed) {
-		return ENCODER.encodeToString(hmac(key, signed.getBytes(StandardCharsets.US_ASCII)));
+	private String signature(int keyIndex, String signed) {
+		Queue<Mac> macs = this.macs.get(keyIndex);
+		Mac mac = macs.poll();
+		if (mac == null) {
+			mac = mac(this.keys.get(keyIndex));
+		}
+		byte[] signature = mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII));
+		macs.offer(mac);
+		return ENCODER.encodeToString(signature);
 	}
 
 	private static byte[] hmac(SecretKeySpec key, byte[] data) {
+		return mac(key).doFinal(data);
+	}
+
+	private static Mac mac(SecretKeySpec key) {
 		try {
 			Mac mac = Mac.getInstance(HMAC_SHA1);
 			mac.init(key);
-			return mac.doFinal(data);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HMAC-SHA1 is not available", ex);
