@@ -52,6 +52,8 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 
 	private final SessionValues values;
 
+	private final CookieCodecSupport.Zlib zlib = new CookieCodecSupport.Zlib(false);
+
 	/**
 	 * Create a codec.
 	 * @param secretKey the secret key that signs new cookies, at least 32 bytes in UTF-8
@@ -79,7 +81,7 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 		Assert.notNull(issuedAt, "'issuedAt' must not be null");
 		Assert.isTrue(issuedAt.getEpochSecond() >= 0, "'issuedAt' must not be before 1970");
 		byte[] json = this.values.serialize(session);
-		byte[] compressed = CookieCodecSupport.deflate(json, false);
+		byte[] compressed = this.zlib.deflate(json);
 		// itsdangerous compresses only when that saves more than the "." marking it
 		String payload = (compressed.length < json.length - 1) ? "." + ENCODER.encodeToString(compressed)
 				: ENCODER.encodeToString(json);
@@ -129,7 +131,7 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 		try {
 			byte[] json = DECODER.decode(compressed ? payload.substring(1) : payload);
 			if (compressed) {
-				json = CookieCodecSupport.inflate(json, 0, json.length, false);
+				json = this.zlib.inflate(json, 0, json.length);
 			}
 			return (json != null) ? this.values.deserialize(json) : null;
 		}
