@@ -2,7 +2,7 @@
 # Load test: the bench app in every variant, side by side in one run, measured with wrk.
 #
 #   mvn -B -Pbench -pl autoconfigure,benchmarks -am package -DskipTests
-#   benchmarks/load.sh                          # about 9 minutes with the defaults
+#   benchmarks/load.sh                          # about 16 minutes with the defaults
 #   MEASUREMENTS="a-bare c-hooks" ROUNDS=10 benchmarks/load.sh
 #
 # Every variant runs in its own JVM on its own port, all started before the first
@@ -16,7 +16,8 @@
 # commands per request come from INFO commandstats around a fixed number of requests, with
 # MONITOR telling the commands the app sends from those that Flagon's scripts run inside Redis.
 #
-# Environment: ROUNDS (5), DURATION (6s), WARMUP (20s), CONNECTIONS (16), SERVER_CPU (0),
+# Environment: ROUNDS (6), INSTANCES (2 JVMs per variant, taking turns round by round),
+# DURATION (6s), WARMUP (20s), CONNECTIONS (16), SERVER_CPU (0),
 # CLIENT_CPU (1), JAVA_OPTS, COUNTED_REQUESTS (200), MEASUREMENTS (space-separated names; all
 # by default), JAR (default benchmarks/target/bench-app.jar), OUT (raw results; default
 # benchmarks/target/load-<time>), BASELINE_JAR (another build of bench-app.jar: every
@@ -25,7 +26,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ROUNDS=${ROUNDS:-5}
+ROUNDS=${ROUNDS:-6}
+INSTANCES=${INSTANCES:-2}
 DURATION=${DURATION:-6s}
 WARMUP=${WARMUP:-20s}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -142,49 +144,57 @@ if needs_redis; then
 	redis-cli -p "$redis_port" ping >/dev/null 2>&1 || die "redis-server did not start (see $OUT/redis.log)"
 fi
 
-echo "Starting $(echo "$apps" | wc -l) JVMs on CPU $SERVER_CPU: $(echo $apps)"
+# INSTANCES JVMs per app, named <app>#<n>: two JVMs of the same code differ by a few percent
+# (JIT decisions, memory layout), so rounds take turns between them
+jvms=$(for app in $apps; do for n in $(seq "$INSTANCES"); do echo "$app#$n"; done; done)
+echo "Starting $(echo "$jvms" | wc -l) JVMs on CPU $SERVER_CPU: $(echo $apps), $INSTANCES of each"
 declare -A port pid
-for app in $apps; do
+for jvm in $jvms; do
+	app=${jvm%#*}
 	jar=$JAR
 	[[ $app != *~base ]] || jar=$BASELINE_JAR
 	# shellcheck disable=SC2086
-	"${server_cmd[@]}" java $JAVA_OPTS -DPORTFILE="$work/$app.port" -jar "$jar" --spring.profiles.active="${app%~base}" \
-		${redis_port:+--spring.data.redis.port=$redis_port} >"$OUT/app-$app.log" 2>&1 &
-	pid[$app]=$!
-	pids+=("${pid[$app]}")
+	"${server_cmd[@]}" java $JAVA_OPTS -DPORTFILE="$work/$jvm.port" -jar "$jar" --spring.profiles.active="${app%~base}" \
+		${redis_port:+--spring.data.redis.port=$redis_port} >"$OUT/app-$jvm.log" 2>&1 &
+	pid[$jvm]=$!
+	pids+=("${pid[$jvm]}")
 done
-deadline=$((SECONDS + 300))
-for app in $apps; do
-	until [ -s "$work/$app.port" ]; do
-		[ $SECONDS -lt $deadline ] || die "$app did not start within 300 s (see $OUT/app-$app.log)"
+deadline=$((SECONDS + 600))
+for jvm in $jvms; do
+	until [ -s "$work/$jvm.port" ]; do
+		[ $SECONDS -lt $deadline ] || die "$jvm did not start in time (see $OUT/app-$jvm.log)"
 		sleep 0.5
 	done
-	port[$app]=$(cat "$work/$app.port")
+	port[$jvm]=$(cat "$work/$jvm.port")
 done
 
-# Sign in once per session app; wrk then sends that cookie with every request
+# Sign in once per session JVM; wrk then sends that cookie with every request
 declare -A cookie
-for app in $apps; do
+for jvm in $jvms; do
+	app=${jvm%#*}
 	case ${app%~base} in
 		cookie | cookie-flask | redis | spring-session)
-			header=$(curl -s --max-time 10 -D - -o /dev/null "http://127.0.0.1:${port[$app]}/session/init" |
+			header=$(curl -s --max-time 10 -D - -o /dev/null "http://127.0.0.1:${port[$jvm]}/session/init" |
 				tr -d '\r' | awk -F'[ ;]' 'tolower($1) == "set-cookie:" { print $2; exit }')
-			[ -n "$header" ] || die "$app gave no session cookie"
-			cookie[$app]=$header
+			[ -n "$header" ] || die "$jvm gave no session cookie"
+			cookie[$jvm]=$header
 			;;
 	esac
 done
 
 # Check every measurement answers as it should before timing anything
 while read -r name app path; do
-	response=$(curl -s --max-time 10 -i ${cookie[$app]:+-H "Cookie: ${cookie[$app]}"} "http://127.0.0.1:${port[$app]}$path" |
-		tr -d '\r')
-	echo "$response" | head -1 | grep -q ' 200' || die "$name: $(echo "$response" | head -1)"
-	echo "$response" | tail -1 | grep -q -x 'hello alice' || die "$name answered: $(echo "$response" | tail -1)"
-	case $name in
-		b-* | c-*) echo "$response" | grep -q -i '^X-Bench: 1' || die "$name sent no X-Bench header" ;;
-		*-ro | *-ro~base) echo "$response" | grep -q -i '^Set-Cookie' && die "$name wrote the session on a read-only request" ;;
-	esac
+	for n in $(seq "$INSTANCES"); do
+		jvm="$app#$n"
+		response=$(curl -s --max-time 10 -i ${cookie[$jvm]:+-H "Cookie: ${cookie[$jvm]}"} \
+			"http://127.0.0.1:${port[$jvm]}$path" | tr -d '\r')
+		echo "$response" | head -1 | grep -q ' 200' || die "$name: $(echo "$response" | head -1)"
+		echo "$response" | tail -1 | grep -q -x 'hello alice' || die "$name answered: $(echo "$response" | tail -1)"
+		case $name in
+			b-* | c-*) echo "$response" | grep -q -i '^X-Bench: 1' || die "$name sent no X-Bench header" ;;
+			*-ro | *-ro~base) echo "$response" | grep -q -i '^Set-Cookie' && die "$name wrote the session on a read-only request" ;;
+		esac
+	done
 done <<<"$measurements"
 
 # CPU time a process has used, user and system, in clock ticks
@@ -192,7 +202,7 @@ cpu_ticks() {
 	awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
 
-run_wrk() { # name app path duration
+run_wrk() { # name jvm path duration
 	local args=(-t1 -c"$CONNECTIONS" -d"$4" --latency)
 	[ -n "${cookie[$2]:-}" ] && args+=(-H "Cookie: ${cookie[$2]}")
 	"${client_cmd[@]}" wrk "${args[@]}" "http://127.0.0.1:${port[$2]}$3"
@@ -203,24 +213,28 @@ to_micros() {
 		f = (u == "us") ? 1 : (u == "ms") ? 1000 : (u == "s") ? 1000000 : 0.001; printf "%.0f", v * f }'
 }
 
-echo "Warming up every measurement for $WARMUP"
+echo "Warming up every measurement on every JVM for $WARMUP"
 while read -r name app path; do
-	run_wrk "$name" "$app" "$path" "$WARMUP" >"$OUT/warmup-$name.txt"
+	for n in $(seq "$INSTANCES"); do
+		run_wrk "$name" "$app#$n" "$path" "$WARMUP" >"$OUT/warmup-$name#$n.txt"
+	done
 done <<<"$measurements"
 
 results="$OUT/results.tsv"
 printf 'round\tmeasurement\treq_per_s\tp50_us\tp99_us\tserver_cpu_us_per_req\tredis_cpu_us_per_req\n' >"$results"
 count=$(echo "$measurements" | wc -l)
 for round in $(seq "$ROUNDS"); do
-	echo "Round $round of $ROUNDS ($count measurements of $DURATION)"
+	n=$(((round - 1) % INSTANCES + 1))
+	echo "Round $round of $ROUNDS ($count measurements of $DURATION, JVMs #$n)"
 	# Start each round one place further on, so that no measurement always follows the same one
 	shift_by=$(((round - 1) % count))
 	ordered=$( (echo "$measurements" | tail -n +$((shift_by + 1)); echo "$measurements" | head -n "$shift_by") | awk 'NF')
 	while read -r name app path; do
-		server_before=$(cpu_ticks "${pid[$app]}")
+		jvm="$app#$n"
+		server_before=$(cpu_ticks "${pid[$jvm]}")
 		redis_before=$( [ -z "$redis_pid" ] || cpu_ticks "$redis_pid")
-		output=$(run_wrk "$name" "$app" "$path" "$DURATION")
-		server_after=$(cpu_ticks "${pid[$app]}")
+		output=$(run_wrk "$name" "$jvm" "$path" "$DURATION")
+		server_after=$(cpu_ticks "${pid[$jvm]}")
 		redis_after=$( [ -z "$redis_pid" ] || cpu_ticks "$redis_pid")
 		echo "$output" >"$OUT/round$round-$name.txt"
 		if echo "$output" | grep -q -e 'Non-2xx' -e 'Socket errors'; then
@@ -281,7 +295,7 @@ if needs_redis; then
 	echo
 	echo "Redis commands per request ($COUNTED_REQUESTS requests each, one connection)"
 	while read -r name app path; do
-		case ${app%~base} in redis | spring-session) count_commands "$name" "$app" "$path" ;; esac
+		case ${app%~base} in redis | spring-session) count_commands "$name" "$app#1" "$path" ;; esac
 	done <<<"$measurements" | tee "$OUT/redis-commands.txt"
 fi
 
@@ -316,6 +330,7 @@ echo "$RATIOS" | awk 'NF' | while read -r ratio numerator denominator goal what;
 			m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
 			printf "%5.3f [%5.3f, %5.3f]", m, v[1], v[NR] }'
 	}
+	[ -n "$(ratios 3 1)" ] || continue
 	throughput=$(ratios 3 1 | summary)
 	cpu=$(ratios 6 -1 | summary)
 	verdict=""
