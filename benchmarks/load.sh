@@ -5,11 +5,12 @@
 #   benchmarks/load.sh                          # about 20 minutes with the defaults
 #   MEASUREMENTS="a-bare c-hooks" ROUNDS=10 benchmarks/load.sh
 #
-# Every variant runs in its own JVM on its own port, all started before the first
-# measurement and all pinned to one core (SERVER_CPU); wrk and redis-server share the other
-# (CLIENT_CPU). Each measurement is warmed up once, then the measurements are interleaved
-# round by round (a b c d ... a b c d ...), each round starting one place further on, so that
-# noise from the rest of the machine falls on every variant alike. Besides wrk's req/s, p50
+# Every variant runs in JVMs of its own (INSTANCES of them, each on its own port), all started
+# before the first measurement and all pinned to one core (SERVER_CPU); wrk and redis-server
+# share the other (CLIENT_CPU). Each measurement is warmed up on every JVM, then the
+# measurements are interleaved round by round (a b c d ... a b c d ...), each round starting
+# one place further on, so that noise from the rest of the machine falls on every variant
+# alike. Besides wrk's req/s, p50
 # and p99, the server JVM's CPU time per request is read from /proc: other load on the
 # machine slows a variant down but hardly changes what a request costs it. Ratios are taken
 # within a round; the median over the rounds is printed with the lowest and highest. Redis
