@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -94,57 +96,93 @@ final class CookieCodecSupport {
 		}
 	}
 
-	static byte[] deflate(byte[] data, boolean nowrap) {
-		Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, nowrap);
-		try {
-			deflater.setInput(data);
-			deflater.finish();
-			byte[] buffer = new byte[data.length + 64];
-			int length = 0;
-			while (!deflater.finished()) {
-				if (length == buffer.length) {
-					buffer = Arrays.copyOf(buffer, buffer.length * 2);
-				}
-				length += deflater.deflate(buffer, length, buffer.length - length);
-			}
-			return Arrays.copyOf(buffer, length);
-		}
-		finally {
-			deflater.end();
-		}
-	}
-
 	/**
-	 * Inflate one complete deflate stream, or return {@code null} if it is malformed,
-	 * truncated, followed by anything, or inflates beyond {@link #MAX_INFLATED_LENGTH}.
+	 * Deflates and inflates with reused zlib streams: a new stream allocates and clears
+	 * about 300 KB of native memory, which costs more than compressing a whole session.
+	 * Up to {@link #MAX_IDLE_STREAMS} idle streams of each kind are kept for the next call.
 	 */
-	static byte @Nullable [] inflate(byte[] data, int offset, int length, boolean nowrap) {
-		Inflater inflater = new Inflater(nowrap);
-		try {
-			inflater.setInput(data, offset, length);
-			byte[] buffer = new byte[Math.min(Math.max(length * 4, 256), MAX_INFLATED_LENGTH)];
-			int size = 0;
-			while (!inflater.finished()) {
-				if (size == buffer.length) {
-					if (size == MAX_INFLATED_LENGTH) {
+	static final class Zlib {
+
+		static final int MAX_IDLE_STREAMS = 16;
+
+		private final boolean nowrap;
+
+		private final BlockingQueue<Deflater> deflaters = new ArrayBlockingQueue<>(MAX_IDLE_STREAMS);
+
+		private final BlockingQueue<Inflater> inflaters = new ArrayBlockingQueue<>(MAX_IDLE_STREAMS);
+
+		/**
+		 * @param nowrap whether to read and write raw deflate data rather than zlib's format
+		 */
+		Zlib(boolean nowrap) {
+			this.nowrap = nowrap;
+		}
+
+		byte[] deflate(byte[] data) {
+			Deflater deflater = this.deflaters.poll();
+			if (deflater == null) {
+				deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, this.nowrap);
+			}
+			try {
+				deflater.setInput(data);
+				deflater.finish();
+				byte[] buffer = new byte[data.length + 64];
+				int length = 0;
+				while (!deflater.finished()) {
+					if (length == buffer.length) {
+						buffer = Arrays.copyOf(buffer, buffer.length * 2);
+					}
+					length += deflater.deflate(buffer, length, buffer.length - length);
+				}
+				return Arrays.copyOf(buffer, length);
+			}
+			finally {
+				deflater.reset();
+				if (!this.deflaters.offer(deflater)) {
+					deflater.end();
+				}
+			}
+		}
+
+		/**
+		 * Inflate one complete deflate stream, or return {@code null} if it is malformed,
+		 * truncated, followed by anything, or inflates beyond {@link #MAX_INFLATED_LENGTH}.
+		 */
+		byte @Nullable [] inflate(byte[] data, int offset, int length) {
+			Inflater inflater = this.inflaters.poll();
+			if (inflater == null) {
+				inflater = new Inflater(this.nowrap);
+			}
+			try {
+				inflater.setInput(data, offset, length);
+				byte[] buffer = new byte[Math.min(Math.max(length * 4, 256), MAX_INFLATED_LENGTH)];
+				int size = 0;
+				while (!inflater.finished()) {
+					if (size == buffer.length) {
+						if (size == MAX_INFLATED_LENGTH) {
+							return null;
+						}
+						buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_INFLATED_LENGTH));
+					}
+					int inflated = inflater.inflate(buffer, size, buffer.length - size);
+					if (inflated == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
 						return null;
 					}
-					buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_INFLATED_LENGTH));
+					size += inflated;
 				}
-				int inflated = inflater.inflate(buffer, size, buffer.length - size);
-				if (inflated == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-					return null;
-				}
-				size += inflated;
+				return (inflater.getRemaining() == 0) ? Arrays.copyOf(buffer, size) : null;
 			}
-			return (inflater.getRemaining() == 0) ? Arrays.copyOf(buffer, size) : null;
+			catch (DataFormatException ex) {
+				return null;
+			}
+			finally {
+				inflater.reset();
+				if (!this.inflaters.offer(inflater)) {
+					inflater.end();
+				}
+			}
 		}
-		catch (DataFormatException ex) {
-			return null;
-		}
-		finally {
-			inflater.end();
-		}
+
 	}
 
 }

@@ -76,6 +76,8 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 	// holds at most as many as there were concurrent requests.
 	private final Queue<Cipher> ciphers = new ConcurrentLinkedQueue<>();
 
+	private final CookieCodecSupport.Zlib zlib = new CookieCodecSupport.Zlib(true);
+
 	/**
 	 * Create a codec.
 	 * @param secretKey the secret key that encrypts new cookies, at least 32 bytes in UTF-8
@@ -101,7 +103,7 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 		byte[] plaintext = this.values.serialize(session);
 		byte format = VERSION_1;
 		if (plaintext.length >= COMPRESSION_THRESHOLD) {
-			byte[] deflated = CookieCodecSupport.deflate(plaintext, true);
+			byte[] deflated = this.zlib.deflate(plaintext);
 			if (deflated.length < plaintext.length) {
 				plaintext = deflated;
 				format = VERSION_1_DEFLATED;
@@ -186,7 +188,7 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 	}
 
 	private @Nullable Map<String, @Nullable Object> read(byte[] plaintext, boolean deflated) {
-		byte[] json = deflated ? CookieCodecSupport.inflate(plaintext, 0, plaintext.length, true) : plaintext;
+		byte[] json = deflated ? this.zlib.inflate(plaintext, 0, plaintext.length) : plaintext;
 		if (json == null) {
 			return null;
 		}

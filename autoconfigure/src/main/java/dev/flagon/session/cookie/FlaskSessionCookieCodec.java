@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,7 +46,13 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 
 	private final List<SecretKeySpec> keys;
 
+	// One queue of used Macs per key: Mac.getInstance looks the provider up and init sets the
+	// key up again, which costs as much as signing a small session; a reused Mac keeps its key
+	private final List<Queue<Mac>> macs;
+
 	private final SessionValues values;
+
+	private final CookieCodecSupport.Zlib zlib = new CookieCodecSupport.Zlib(false);
 
 	/**
 	 * Create a codec.
@@ -63,6 +71,7 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 			keys.add(new SecretKeySpec(hmac(new SecretKeySpec(secret, HMAC_SHA1), SALT), HMAC_SHA1));
 		}
 		this.keys = List.copyOf(keys);
+		this.macs = this.keys.stream().<Queue<Mac>>map((key) -> new ConcurrentLinkedQueue<>()).toList();
 		this.values = values.withDialect(SessionValues.Dialect.FLASK);
 	}
 
@@ -72,12 +81,12 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 		Assert.notNull(issuedAt, "'issuedAt' must not be null");
 		Assert.isTrue(issuedAt.getEpochSecond() >= 0, "'issuedAt' must not be before 1970");
 		byte[] json = this.values.serialize(session);
-		byte[] compressed = CookieCodecSupport.deflate(json, false);
+		byte[] compressed = this.zlib.deflate(json);
 		// itsdangerous compresses only when that saves more than the "." marking it
 		String payload = (compressed.length < json.length - 1) ? "." + ENCODER.encodeToString(compressed)
 				: ENCODER.encodeToString(json);
 		String signed = payload + "." + ENCODER.encodeToString(timestampBytes(issuedAt.getEpochSecond()));
-		return signed + "." + signature(this.keys.get(0), signed);
+		return signed + "." + signature(0, signed);
 	}
 
 	@Override
@@ -109,7 +118,7 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 	private int verify(String signed, byte[] signature) {
 		for (int i = 0; i < this.keys.size(); i++) {
 			// comparing the encoded text also refuses other encodings of the same bytes
-			byte[] expected = signature(this.keys.get(i), signed).getBytes(StandardCharsets.US_ASCII);
+			byte[] expected = signature(i, signed).getBytes(StandardCharsets.US_ASCII);
 			if (MessageDigest.isEqual(expected, signature)) {
 				return i;
 			}
@@ -122,7 +131,7 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 		try {
 			byte[] json = DECODER.decode(compressed ? payload.substring(1) : payload);
 			if (compressed) {
-				json = CookieCodecSupport.inflate(json, 0, json.length, false);
+				json = this.zlib.inflate(json, 0, json.length);
 			}
 			return (json != null) ? this.values.deserialize(json) : null;
 		}
@@ -165,15 +174,26 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 		return timestamp;
 	}
 
-	private static String signature(SecretKeySpec key, String signed) {
-		return ENCODER.encodeToString(hmac(key, signed.getBytes(StandardCharsets.US_ASCII)));
+	private String signature(int keyIndex, String signed) {
+		Queue<Mac> macs = this.macs.get(keyIndex);
+		Mac mac = macs.poll();
+		if (mac == null) {
+			mac = mac(this.keys.get(keyIndex));
+		}
+		byte[] signature = mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII));
+		macs.offer(mac);
+		return ENCODER.encodeToString(signature);
 	}
 
 	private static byte[] hmac(SecretKeySpec key, byte[] data) {
+		return mac(key).doFinal(data);
+	}
+
+	private static Mac mac(SecretKeySpec key) {
 		try {
 			Mac mac = Mac.getInstance(HMAC_SHA1);
 			mac.init(key);
-			return mac.doFinal(data);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HMAC-SHA1 is not available", ex);

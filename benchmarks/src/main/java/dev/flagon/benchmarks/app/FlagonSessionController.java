@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Variants (d) and (e): Flagon's session, in a cookie or in Redis. {@code /session/init}
  * signs in; {@code /session/read} only reads; {@code /session/write} reads and changes a
- * value.
+ * value; {@code /session/none}, asked with the session cookie, never touches the session.
  *
  * @author Flagon team
  */
@@ -26,6 +26,11 @@ class FlagonSessionController {
 	@GetMapping("/session/read")
 	String read(FlagonSession session) {
 		return "hello " + session.get("user");
+	}
+
+	@GetMapping("/session/none")
+	String none() {
+		return "hello " + BenchApplication.USER;
 	}
 
 	@GetMapping("/session/write")
