@@ -81,10 +81,6 @@ final class HookMethod {
 		}
 	}
 
-	boolean returnsValue() {
-		return this.method.getReturnType() != void.class;
-	}
-
 	@Override
 	public String toString() {
 		return this.description;

@@ -97,14 +97,6 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 	}
 
 	/**
-	 * Return whether the session was opened during this request.
-	 * @return whether the session was opened
-	 */
-	public boolean isSessionOpened() {
-		return this.state.session != null;
-	}
-
-	/**
 	 * Save the session into the response, once, if it was opened. Later calls do nothing.
 	 * @param response the response, not yet committed
 	 */
