@@ -6,12 +6,14 @@ import java.util.List;
 import jakarta.servlet.MultipartConfigElement;
 import org.jspecify.annotations.Nullable;
 
+import dev.flagon.dispatch.AppRouter;
 import dev.flagon.dispatch.FlagonMounts;
 import dev.flagon.dispatch.Mount;
 import dev.flagon.dispatch.MountedApps;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -23,13 +25,15 @@ import org.springframework.util.ClassUtils;
 /**
  * Auto-configuration for applications mounted under URL prefixes: those of
  * {@code flagon.mounts} and of {@link FlagonMounts} beans, each with its own Spring context
- * and {@code DispatcherServlet}.
+ * and {@code DispatcherServlet}. Backs off when Flagon's own auto-configuration (its router) is
+ * not there.
  *
  * @author Flagon team
  * @since 0.1.0
  */
 @AutoConfiguration(after = FlagonAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBean(AppRouter.class)
 public final class FlagonMountsAutoConfiguration {
 
 	@Bean

@@ -9,6 +9,7 @@ import dev.flagon.dispatch.AppRouter;
 import dev.flagon.dispatch.AppRuntime;
 import dev.flagon.dispatch.FlagonRequestFilter;
 import dev.flagon.dispatch.HookInterceptor;
+import dev.flagon.dispatch.MountedApps;
 import dev.flagon.hooks.BeforeRequest;
 import dev.flagon.session.FlagonSession;
 
@@ -49,6 +50,23 @@ class FlagonAutoConfigurationTests {
 			assertThat(context.getBean(FlagonApp.class).getName()).isEqualTo("application");
 			assertThat(context.getBean(AppRouter.class).getRoot()).isSameAs(context.getBean(AppRuntime.class));
 		});
+	}
+
+	@Test
+	void mountsBackOffWhenFlagonItselfIsExcluded() {
+		// As with spring.autoconfigure.exclude=...FlagonAutoConfiguration
+		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(FlagonMountsAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(MountedApps.class);
+				assertThat(context).doesNotHaveBean(AppRouter.class);
+			});
+	}
+
+	@Test
+	void mountsAreConfiguredWithFlagon() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(FlagonMountsAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(MountedApps.class));
 	}
 
 	@Test
