@@ -28,7 +28,8 @@ public final class AppContext implements AutoCloseable {
 
 	private final G g = new G();
 
-	private final Deque<ContextHolder.Scope> pushes = new ArrayDeque<>(1);
+	// Only explicit push() calls use it; the request filter binds without pushing
+	private @Nullable Deque<ContextHolder.Scope> pushes;
 
 	/**
 	 * Create a new, unbound application context. {@link FlagonApp#appContext()} is the usual
@@ -65,7 +66,12 @@ public final class AppContext implements AutoCloseable {
 	 * @return this context
 	 */
 	public AppContext push() {
-		this.pushes.push(ContextHolder.bind(this, null));
+		Deque<ContextHolder.Scope> pushes = this.pushes;
+		if (pushes == null) {
+			pushes = new ArrayDeque<>(1);
+			this.pushes = pushes;
+		}
+		pushes.push(ContextHolder.bind(this, null));
 		return this;
 	}
 
@@ -77,17 +83,18 @@ public final class AppContext implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		ContextHolder.Scope scope = this.pushes.peek();
+		Deque<ContextHolder.Scope> pushes = this.pushes;
+		ContextHolder.Scope scope = (pushes != null) ? pushes.peek() : null;
 		Assert.state(scope != null, () -> "Popped " + this + " that was not pushed");
 		Assert.state(scope.isCurrent(), () -> "Popped wrong context: " + this + " is not the top of "
 				+ Thread.currentThread().getName() + "'s contexts (" + ContextHolder.snapshot() + " is)");
 		try {
-			if (this.pushes.size() == 1) {
+			if (pushes.size() == 1) {
 				tearDown(null);
 			}
 		}
 		finally {
-			this.pushes.pop();
+			pushes.pop();
 			scope.close();
 		}
 	}
@@ -97,6 +104,10 @@ public final class AppContext implements AutoCloseable {
 	 * contexts call it when they end.
 	 * @param error the exception that ended the context, or {@code null}
 	 */
+	boolean hasTeardown() {
+		return this.teardown.hasAppContextTeardown();
+	}
+
 	void tearDown(@Nullable Throwable error) {
 		this.teardown.teardownAppContext(this, error);
 	}

@@ -138,12 +138,8 @@ public final class ContextHolder {
 				throw new IllegalStateException("Popped wrong context: expected " + this.frame + " on top of "
 						+ Thread.currentThread().getName() + ", found " + bound);
 			}
-			if (this.previous != null) {
-				current.set(this.previous);
-			}
-			else {
-				current.remove();
-			}
+			// set(null) rather than remove(): the thread's entry is reused by its next request
+			current.set(this.previous);
 		}
 
 	}

@@ -15,7 +15,37 @@ public interface ContextTeardown {
 	 * A teardown that does nothing.
 	 */
 	ContextTeardown NONE = new ContextTeardown() {
+
+		@Override
+		public boolean hasRequestTeardown(RequestContext context) {
+			return false;
+		}
+
+		@Override
+		public boolean hasAppContextTeardown() {
+			return false;
+		}
+
 	};
+
+	/**
+	 * Return whether {@link #teardownRequest} has anything to run for the given context. When
+	 * it has not, ending the context neither binds it nor calls it. Default {@code true}.
+	 * @param context the ending request context
+	 * @return whether to call {@link #teardownRequest}
+	 */
+	default boolean hasRequestTeardown(RequestContext context) {
+		return true;
+	}
+
+	/**
+	 * Return whether {@link #teardownAppContext} has anything to run. When it has not, ending
+	 * an application context neither binds it nor calls it. Default {@code true}.
+	 * @return whether to call {@link #teardownAppContext}
+	 */
+	default boolean hasAppContextTeardown() {
+		return true;
+	}
 
 	/**
 	 * Called when a request context ends, before it is popped.

@@ -1,6 +1,6 @@
 package dev.flagon.context;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,7 +30,10 @@ public final class RequestContext implements AutoCloseable {
 
 	private final ContextTeardown teardown;
 
-	private final AtomicBoolean ended = new AtomicBoolean();
+	private static final AtomicIntegerFieldUpdater<RequestContext> ENDED = AtomicIntegerFieldUpdater
+		.newUpdater(RequestContext.class, "ended");
+
+	private volatile int ended;
 
 	private ContextHolder.@Nullable Scope pushed;
 
@@ -123,25 +126,30 @@ public final class RequestContext implements AutoCloseable {
 	 * @return whether this call ended the context (false if it had already ended)
 	 */
 	public boolean end(@Nullable Throwable error) {
-		if (!this.ended.compareAndSet(false, true)) {
+		if (!ENDED.compareAndSet(this, 0, 1)) {
 			return false;
 		}
 		RuntimeException failure = null;
-		try (ContextHolder.Scope scope = ContextHolder.bind(this.appContext, this)) {
-			this.teardown.teardownRequest(this, error);
-		}
-		catch (RuntimeException ex) {
-			failure = ex;
-		}
-		try (ContextHolder.Scope scope = ContextHolder.bind(this.appContext, null)) {
-			this.appContext.tearDown(error);
-		}
-		catch (RuntimeException ex) {
-			if (failure == null) {
+		// With nothing to run, binding the contexts could be observed by nobody
+		if (this.teardown.hasRequestTeardown(this)) {
+			try (ContextHolder.Scope scope = ContextHolder.bind(this.appContext, this)) {
+				this.teardown.teardownRequest(this, error);
+			}
+			catch (RuntimeException ex) {
 				failure = ex;
 			}
-			else {
-				failure.addSuppressed(ex);
+		}
+		if (this.appContext.hasTeardown()) {
+			try (ContextHolder.Scope scope = ContextHolder.bind(this.appContext, null)) {
+				this.appContext.tearDown(error);
+			}
+			catch (RuntimeException ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
 			}
 		}
 		if (failure != null) {
@@ -155,7 +163,7 @@ public final class RequestContext implements AutoCloseable {
 	 * @return whether {@link #end(Throwable)} was called
 	 */
 	public boolean isEnded() {
-		return this.ended.get();
+		return this.ended != 0;
 	}
 
 	@Override

@@ -53,6 +53,16 @@ public final class AppRuntime implements SmartInitializingSingleton {
 	private final ContextTeardown teardown = new ContextTeardown() {
 
 		@Override
+		public boolean hasRequestTeardown(RequestContext context) {
+			return AppRuntime.this.hooks.hasTeardownRequest(null);
+		}
+
+		@Override
+		public boolean hasAppContextTeardown() {
+			return AppRuntime.this.hooks.hasTeardownAppContext();
+		}
+
+		@Override
 		public void teardownRequest(RequestContext context, @Nullable Throwable error) {
 			AppRuntime.this.hooks.teardownRequest(context, null, error);
 		}

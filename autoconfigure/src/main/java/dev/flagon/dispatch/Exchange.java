@@ -138,6 +138,16 @@ final class Exchange implements ContextTeardown {
 	}
 
 	@Override
+	public boolean hasRequestTeardown(RequestContext context) {
+		return this.app.getHooks().hasTeardownRequest(this.controllerType);
+	}
+
+	@Override
+	public boolean hasAppContextTeardown() {
+		return this.app.getHooks().hasTeardownAppContext();
+	}
+
+	@Override
 	public void teardownRequest(RequestContext context, @Nullable Throwable error) {
 		this.app.getHooks().teardownRequest(context, this.controllerType, error);
 	}

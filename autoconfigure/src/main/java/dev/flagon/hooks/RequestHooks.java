@@ -169,6 +169,28 @@ public final class RequestHooks {
 	}
 
 	/**
+	 * Return whether ending a request of the given controller runs any
+	 * {@code @TeardownRequest} hook.
+	 * @param controllerType the handler's controller type, or {@code null}
+	 * @return whether there is a request teardown hook to run
+	 */
+	public boolean hasTeardownRequest(@Nullable Class<?> controllerType) {
+		if (this.app.teardownRequest.length > 0) {
+			return true;
+		}
+		Hooks controller = (controllerType != null) ? this.controllers.get(controllerType) : null;
+		return controller != null && controller.teardownRequest.length > 0;
+	}
+
+	/**
+	 * Return whether ending an application context runs any {@code @TeardownAppContext} hook.
+	 * @return whether there is an application context teardown hook to run
+	 */
+	public boolean hasTeardownAppContext() {
+		return this.app.teardownAppContext.length > 0;
+	}
+
+	/**
 	 * Run the {@code @BeforeRequest} hooks of the app, then those of the controller, until
 	 * one returns a value.
 	 * @param context the request context
