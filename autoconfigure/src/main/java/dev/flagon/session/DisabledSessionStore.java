@@ -19,6 +19,11 @@ public final class DisabledSessionStore implements SessionStore {
 	}
 
 	@Override
+	public boolean mayHaveSession(HttpServletRequest request) {
+		return false;
+	}
+
+	@Override
 	public void saveSession(FlagonSession session, HttpServletRequest request, HttpServletResponse response) {
 	}
 

@@ -113,8 +113,10 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 
 	@Override
 	public @Nullable HttpSession getSession(boolean create) {
-		if (!create && this.state.session == null && this.state.unavailable != null) {
-			// The failure was raised once already: let error pages render without a session
+		if (!create && this.state.session == null
+				&& (this.state.unavailable != null || !this.state.store.mayHaveSession(this))) {
+			// No session to find, or the failure was raised once already (let error pages
+			// render without a session)
 			return null;
 		}
 		FlagonSession session = getFlagonSession();

@@ -30,6 +30,18 @@ public interface SessionStore {
 	FlagonSession openSession(HttpServletRequest request);
 
 	/**
+	 * Return whether the request may carry a session of this store, such as its session
+	 * cookie. When it does not, {@code request.getSession(false)} (Spring MVC's flash maps
+	 * ask on every request) answers {@code null} without opening the session; using the
+	 * session still opens it. Must be cheap and must not fail. Default {@code true}.
+	 * @param request the request
+	 * @return whether {@link #openSession} could find an existing session
+	 */
+	default boolean mayHaveSession(HttpServletRequest request) {
+		return true;
+	}
+
+	/**
 	 * Save the session into the response: write the cookie, persist the changes, or delete an
 	 * emptied or invalidated session. Called only for sessions this store opened, before the
 	 * response is committed. Untouched sessions should cost nothing.

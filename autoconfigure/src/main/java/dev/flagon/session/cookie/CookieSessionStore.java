@@ -176,6 +176,19 @@ public class CookieSessionStore implements SessionStore {
 	}
 
 	@Override
+	public boolean mayHaveSession(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			for (Cookie cookie : cookies) {
+				if (this.cookieName.equals(cookie.getName())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	@Override
 	public FlagonSession openSession(HttpServletRequest request) {
 		Cookie[] cookies = request.getCookies();
 		if (cookies != null) {

@@ -244,6 +244,19 @@ public class RedisSessionStore implements SessionStore {
 	}
 
 	@Override
+	public boolean mayHaveSession(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			for (Cookie cookie : cookies) {
+				if (this.cookieName.equals(cookie.getName())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	@Override
 	public FlagonSession openSession(HttpServletRequest request) {
 		boolean cookieReceived = false;
 		String id = null;
