@@ -10,6 +10,7 @@ import dev.flagon.context.G;
 import dev.flagon.dispatch.AppRouter;
 import dev.flagon.dispatch.AppRuntime;
 import dev.flagon.dispatch.ContextArgumentResolver;
+import dev.flagon.dispatch.ExchangeEndingValve;
 import dev.flagon.dispatch.FlagonRequestFilter;
 import dev.flagon.dispatch.HookInterceptor;
 import dev.flagon.dispatch.Mount;
@@ -19,11 +20,14 @@ import dev.flagon.session.SessionStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.ApplicationContext;
@@ -134,6 +138,23 @@ public final class FlagonAutoConfiguration {
 		ServletListenerRegistrationBean<FlagonRequestFilter> flagonRequestListenerRegistration(
 				FlagonRequestFilter filter) {
 			return new ServletListenerRegistrationBean<>(filter);
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = { "org.apache.catalina.Valve",
+				"org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory" })
+		static class TomcatConfiguration {
+
+			// On embedded Tomcat a valve ends abandoned requests; the listener is not needed
+			@Bean
+			WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> flagonExchangeEndingValveCustomizer(
+					ObjectProvider<ServletListenerRegistrationBean<FlagonRequestFilter>> listenerRegistration) {
+				return (factory) -> {
+					factory.addEngineValves(new ExchangeEndingValve());
+					listenerRegistration.ifAvailable((registration) -> registration.setEnabled(false));
+				};
+			}
+
 		}
 
 		@Bean

@@ -2,6 +2,8 @@ package dev.flagon.dispatch;
 
 import java.io.IOException;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -26,8 +28,12 @@ import org.springframework.util.Assert;
  * session is saved and the after-request hooks run before the response commits; the
  * contexts are unbound from the thread when each dispatch returns, even when it throws.
  * <p>
- * It is also a {@link ServletRequestListener}: a request that left with an exception and
- * no error dispatch is ended when the container destroys it.
+ * A request that left with an exception and no error dispatch followed (no error page, or a
+ * client gone) is ended by the container once it is done with it: on embedded Tomcat by an
+ * {@link ExchangeEndingValve}, elsewhere by this filter as a {@link ServletRequestListener}
+ * (a listener makes Tomcat build an event for every request attribute set, so it is
+ * registered only where the valve is not). An async request completed without a dispatch
+ * is ended by an {@link AsyncListener}.
  *
  * @author Flagon team
  * @since 0.1.0
@@ -104,6 +110,9 @@ public class FlagonRequestFilter implements Filter, ServletRequestListener, Orde
 			if (!request.isAsyncStarted()) {
 				exchange.beforeCommit(response);
 			}
+			else {
+				request.getAsyncContext().addListener(new AsyncCompletion(exchange));
+			}
 			failed = false;
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
@@ -139,10 +148,45 @@ public class FlagonRequestFilter implements Filter, ServletRequestListener, Orde
 
 	@Override
 	public void requestDestroyed(ServletRequestEvent event) {
-		Exchange exchange = Exchange.of(event.getServletRequest());
+		endAbandoned(event.getServletRequest());
+	}
+
+	/**
+	 * End the contexts of a request the container is done with, if no dispatch ended them:
+	 * it left with an exception, and no error page followed.
+	 * @param request the request
+	 */
+	static void endAbandoned(ServletRequest request) {
+		Exchange exchange = Exchange.of(request);
 		if (exchange != null && !exchange.isEnded()) {
 			exchange.end();
 		}
+	}
+
+	/**
+	 * Ends an async request completed without a dispatch back to the container.
+	 */
+	private record AsyncCompletion(Exchange exchange) implements AsyncListener {
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			if (!this.exchange.isEnded()) {
+				this.exchange.end();
+			}
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+		}
+
 	}
 
 }
