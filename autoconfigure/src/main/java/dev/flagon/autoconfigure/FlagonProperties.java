@@ -175,6 +175,21 @@ public class FlagonProperties {
 		 */
 		private CookieFormat format = CookieFormat.ENCRYPTED;
 
+		/**
+		 * How many recently read or written session cookies to remember verified, so that a
+		 * cookie sent again is not decrypted or verified again (rounded up to a power of two;
+		 * sessions over 4 KiB of JSON are not kept). 0 turns it off.
+		 */
+		private int cacheSize = 1024;
+
+		public int getCacheSize() {
+			return this.cacheSize;
+		}
+
+		public void setCacheSize(int cacheSize) {
+			this.cacheSize = cacheSize;
+		}
+
 		public String getName() {
 			return this.name;
 		}

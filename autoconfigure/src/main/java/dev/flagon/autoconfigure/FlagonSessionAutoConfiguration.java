@@ -102,9 +102,21 @@ public final class FlagonSessionAutoConfiguration {
 			}
 			FlagonProperties.Session session = properties.getSession();
 			FlagonProperties.Cookie cookie = session.getCookie();
+			if (cookie.getCacheSize() < 0 || cookie.getCacheSize() > (1 << 20)) {
+				throw new InvalidConfigurationPropertyValueException("flagon.session.cookie.cache-size",
+						cookie.getCacheSize(), "Must be from 0 (no cache) to 1048576");
+			}
 			SessionCookieCodec codec = switch (cookie.getFormat()) {
-				case ENCRYPTED -> new EncryptedSessionCookieCodec(secretKey, fallbacks, values);
-				case FLASK -> new FlaskSessionCookieCodec(secretKey, fallbacks, values);
+				case ENCRYPTED -> {
+					EncryptedSessionCookieCodec encrypted = new EncryptedSessionCookieCodec(secretKey, fallbacks, values);
+					encrypted.setCacheSize(cookie.getCacheSize());
+					yield encrypted;
+				}
+				case FLASK -> {
+					FlaskSessionCookieCodec flask = new FlaskSessionCookieCodec(secretKey, fallbacks, values);
+					flask.setCacheSize(cookie.getCacheSize());
+					yield flask;
+				}
 			};
 			CookieSessionStore store = new CookieSessionStore(codec, values);
 			PropertyMapper map = PropertyMapper.get();

@@ -72,6 +72,22 @@ class FlagonSessionAutoConfigurationTests {
 	}
 
 	@Test
+	void negativeCookieCacheSizeFailsStartupNamingIt() {
+		this.contextRunner.withPropertyValues(SECRET, "flagon.session.cookie.cache-size=-1").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("flagon.session.cookie.cache-size");
+		});
+	}
+
+	@Test
+	void cookieCacheCanBeTurnedOff() {
+		this.contextRunner.withPropertyValues(SECRET, "flagon.session.cookie.cache-size=0")
+			.run((context) -> assertThat(context).hasSingleBean(CookieSessionStore.class));
+	}
+
+	@Test
 	void storeNoneDisablesSessions() {
 		this.contextRunner.withPropertyValues("flagon.session.store=none")
 			.run((context) -> assertThat(context).hasSingleBean(DisabledSessionStore.class)

@@ -97,6 +97,85 @@ final class CookieCodecSupport {
 	}
 
 	/**
+	 * Cookies a codec verified lately, with what they hold: a browser sends the same cookie
+	 * with every request until the session changes, and checking it again (base64, AES-GCM
+	 * or HMAC-SHA1, zlib) costs more than the rest of reading it. The codec also remembers the
+	 * cookies it writes, which browsers send back next.
+	 * <p>
+	 * A direct-mapped table indexed by the cookie's hash: a lookup is a hash and one
+	 * comparison, a newer cookie replaces an older one on the same slot, and the table never
+	 * grows. A hit needs the whole cookie to be equal, compared in constant time, so only a
+	 * cookie that this codec verified with its current keys, or wrote, is found. What is kept
+	 * is the verified JSON, parsed again for every request, so that no two requests share
+	 * session values; the issue time is checked again on every request. Sessions of more than
+	 * {@link #MAX_JSON_LENGTH} bytes of JSON are not kept.
+	 */
+	static final class VerifiedCookies {
+
+		/**
+		 * The largest session JSON kept.
+		 */
+		static final int MAX_JSON_LENGTH = 4096;
+
+		private final @Nullable Entry[] entries;
+
+		private final int mask;
+
+		/**
+		 * Create a table.
+		 * @param size the number of slots, rounded up to a power of two; 0 keeps nothing
+		 */
+		VerifiedCookies(int size) {
+			Assert.isTrue(size >= 0 && size <= (1 << 20), "'size' must be from 0 to 1048576");
+			int slots = (size == 0) ? 0 : Integer.highestOneBit(Math.max(1, size - 1) << 1);
+			this.entries = new Entry[slots];
+			this.mask = slots - 1;
+		}
+
+		@Nullable Entry get(String cookie) {
+			if (this.entries.length == 0) {
+				return null;
+			}
+			// Entries are immutable: a racing read sees a whole one or another
+			Entry entry = this.entries[slot(cookie)];
+			return (entry != null && constantTimeEquals(entry.cookie(), cookie)) ? entry : null;
+		}
+
+		/**
+		 * Remember a cookie; its JSON array is kept as it is and must not change.
+		 */
+		void put(String cookie, long issuedAt, byte[] json, boolean fallbackKey) {
+			if (this.entries.length != 0 && json.length <= MAX_JSON_LENGTH) {
+				this.entries[slot(cookie)] = new Entry(cookie, issuedAt, json, fallbackKey);
+			}
+		}
+
+		private int slot(String cookie) {
+			int hash = cookie.hashCode();
+			return (hash ^ (hash >>> 16)) & this.mask;
+		}
+
+		private static boolean constantTimeEquals(String a, String b) {
+			if (a.length() != b.length()) {
+				return false;
+			}
+			int difference = 0;
+			for (int i = 0; i < a.length(); i++) {
+				difference |= a.charAt(i) ^ b.charAt(i);
+			}
+			return difference == 0;
+		}
+
+		/**
+		 * A verified cookie: when it was issued, its session as JSON, and whether a fallback
+		 * key verified it.
+		 */
+		record Entry(String cookie, long issuedAt, byte[] json, boolean fallbackKey) {
+		}
+
+	}
+
+	/**
 	 * Deflates and inflates with reused zlib streams: a new stream allocates and clears
 	 * about 300 KB of native memory, which costs more than compressing a whole session.
 	 * Up to {@link #MAX_IDLE_STREAMS} idle streams of each kind are kept for the next call.

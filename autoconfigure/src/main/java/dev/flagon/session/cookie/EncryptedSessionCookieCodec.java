@@ -65,6 +65,11 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 
 	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
+	/**
+	 * How many verified cookies a codec remembers by default.
+	 */
+	public static final int DEFAULT_CACHE_SIZE = 1024;
+
 	private final List<SecretKeySpec> keys;
 
 	private final SessionValues values;
@@ -77,6 +82,9 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 	private final Queue<Cipher> ciphers = new ConcurrentLinkedQueue<>();
 
 	private final CookieCodecSupport.Zlib zlib = new CookieCodecSupport.Zlib(true);
+
+	private volatile CookieCodecSupport.VerifiedCookies verified = new CookieCodecSupport.VerifiedCookies(
+			DEFAULT_CACHE_SIZE);
 
 	/**
 	 * Create a codec.
@@ -100,7 +108,8 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 	public String encode(Map<String, ? extends @Nullable Object> session, Instant issuedAt) {
 		Assert.notNull(session, "'session' must not be null");
 		Assert.notNull(issuedAt, "'issuedAt' must not be null");
-		byte[] plaintext = this.values.serialize(session);
+		byte[] json = this.values.serialize(session);
+		byte[] plaintext = json;
 		byte format = VERSION_1;
 		if (plaintext.length >= COMPRESSION_THRESHOLD) {
 			byte[] deflated = this.zlib.deflate(plaintext);
@@ -124,13 +133,31 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-GCM encryption failed", ex);
 		}
-		return ENCODER.encodeToString(cookie);
+		String value = ENCODER.encodeToString(cookie);
+		// The browser sends it back with its next request
+		this.verified.put(value, issuedAt.getEpochSecond(), json, false);
+		return value;
+	}
+
+	/**
+	 * Set how many recently verified or written cookies to remember, so that a cookie sent
+	 * again is not decrypted again; 0 remembers none. Default {@value #DEFAULT_CACHE_SIZE}.
+	 * @param cacheSize the number of cookies, rounded up to a power of two
+	 */
+	public void setCacheSize(int cacheSize) {
+		this.verified = new CookieCodecSupport.VerifiedCookies(cacheSize);
 	}
 
 	@Override
 	public @Nullable Decoded decode(String cookieValue, Duration maxAge, Instant now) {
 		Assert.notNull(maxAge, "'maxAge' must not be null");
 		Assert.notNull(now, "'now' must not be null");
+		CookieCodecSupport.VerifiedCookies verified = this.verified;
+		CookieCodecSupport.VerifiedCookies.Entry known = verified.get(cookieValue);
+		if (known != null) {
+			return CookieCodecSupport.isFresh(known.issuedAt(), maxAge, now)
+					? parse(known.json(), known.issuedAt(), known.fallbackKey()) : null;
+		}
 		if (!CookieCodecSupport.isWellFormed(cookieValue, false)) {
 			return null;
 		}
@@ -152,8 +179,13 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 		for (int i = 0; i < this.keys.size(); i++) {
 			byte[] plaintext = decrypt(this.keys.get(i), cookie);
 			if (plaintext != null) {
-				Map<String, @Nullable Object> session = read(plaintext, cookie[0] == VERSION_1_DEFLATED);
-				return (session != null) ? new Decoded(session, Instant.ofEpochSecond(issuedAt), i > 0) : null;
+				byte[] json = (cookie[0] == VERSION_1_DEFLATED) ? this.zlib.inflate(plaintext, 0, plaintext.length)
+						: plaintext;
+				Decoded decoded = (json != null) ? parse(json, issuedAt, i > 0) : null;
+				if (decoded != null) {
+					verified.put(cookieValue, issuedAt, json, i > 0);
+				}
+				return decoded;
 			}
 		}
 		return null;
@@ -187,13 +219,9 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 		return (cipher != null) ? cipher : Cipher.getInstance(AES_GCM);
 	}
 
-	private @Nullable Map<String, @Nullable Object> read(byte[] plaintext, boolean deflated) {
-		byte[] json = deflated ? this.zlib.inflate(plaintext, 0, plaintext.length) : plaintext;
-		if (json == null) {
-			return null;
-		}
+	private @Nullable Decoded parse(byte[] json, long issuedAt, boolean fallbackKey) {
 		try {
-			return this.values.deserialize(json);
+			return new Decoded(this.values.deserialize(json), Instant.ofEpochSecond(issuedAt), fallbackKey);
 		}
 		catch (SessionDecodingException ex) {
 			return null;

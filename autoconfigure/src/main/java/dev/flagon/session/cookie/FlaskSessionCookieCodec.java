@@ -54,6 +54,9 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 
 	private final CookieCodecSupport.Zlib zlib = new CookieCodecSupport.Zlib(false);
 
+	private volatile CookieCodecSupport.VerifiedCookies verified = new CookieCodecSupport.VerifiedCookies(
+			EncryptedSessionCookieCodec.DEFAULT_CACHE_SIZE);
+
 	/**
 	 * Create a codec.
 	 * @param secretKey the secret key that signs new cookies, at least 32 bytes in UTF-8
@@ -86,13 +89,32 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 		String payload = (compressed.length < json.length - 1) ? "." + ENCODER.encodeToString(compressed)
 				: ENCODER.encodeToString(json);
 		String signed = payload + "." + ENCODER.encodeToString(timestampBytes(issuedAt.getEpochSecond()));
-		return signed + "." + signature(0, signed);
+		String value = signed + "." + signature(0, signed);
+		// The browser sends it back with its next request
+		this.verified.put(value, issuedAt.getEpochSecond(), json, false);
+		return value;
+	}
+
+	/**
+	 * Set how many recently verified or written cookies to remember, so that a cookie sent
+	 * again is not verified and inflated again; 0 remembers none. Default
+	 * {@value EncryptedSessionCookieCodec#DEFAULT_CACHE_SIZE}.
+	 * @param cacheSize the number of cookies, rounded up to a power of two
+	 */
+	public void setCacheSize(int cacheSize) {
+		this.verified = new CookieCodecSupport.VerifiedCookies(cacheSize);
 	}
 
 	@Override
 	public @Nullable Decoded decode(String cookieValue, Duration maxAge, Instant now) {
 		Assert.notNull(maxAge, "'maxAge' must not be null");
 		Assert.notNull(now, "'now' must not be null");
+		CookieCodecSupport.VerifiedCookies verified = this.verified;
+		CookieCodecSupport.VerifiedCookies.Entry known = verified.get(cookieValue);
+		if (known != null) {
+			return CookieCodecSupport.isFresh(known.issuedAt(), maxAge, now)
+					? parse(known.json(), known.issuedAt(), known.fallbackKey()) : null;
+		}
 		if (!CookieCodecSupport.isWellFormed(cookieValue, true)) {
 			return null;
 		}
@@ -111,8 +133,21 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 		if (issuedAt < 0 || !CookieCodecSupport.isFresh(issuedAt, maxAge, now)) {
 			return null;
 		}
-		Map<String, @Nullable Object> session = payload(cookieValue.substring(0, timestampDot));
-		return (session != null) ? new Decoded(session, Instant.ofEpochSecond(issuedAt), keyIndex > 0) : null;
+		byte[] json = payload(cookieValue.substring(0, timestampDot));
+		Decoded decoded = (json != null) ? parse(json, issuedAt, keyIndex > 0) : null;
+		if (decoded != null) {
+			verified.put(cookieValue, issuedAt, json, keyIndex > 0);
+		}
+		return decoded;
+	}
+
+	private @Nullable Decoded parse(byte[] json, long issuedAt, boolean fallbackKey) {
+		try {
+			return new Decoded(this.values.deserialize(json), Instant.ofEpochSecond(issuedAt), fallbackKey);
+		}
+		catch (SessionDecodingException ex) {
+			return null;
+		}
 	}
 
 	private int verify(String signed, byte[] signature) {
@@ -126,16 +161,13 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 		return -1;
 	}
 
-	private @Nullable Map<String, @Nullable Object> payload(String payload) {
+	private byte @Nullable [] payload(String payload) {
 		boolean compressed = payload.startsWith(".");
 		try {
 			byte[] json = DECODER.decode(compressed ? payload.substring(1) : payload);
-			if (compressed) {
-				json = this.zlib.inflate(json, 0, json.length);
-			}
-			return (json != null) ? this.values.deserialize(json) : null;
+			return compressed ? this.zlib.inflate(json, 0, json.length) : json;
 		}
-		catch (IllegalArgumentException | SessionDecodingException ex) {
+		catch (IllegalArgumentException ex) {
 			return null;
 		}
 	}
