@@ -117,6 +117,8 @@ final class CookieCodecSupport {
 		 */
 		static final int MAX_JSON_LENGTH = 4096;
 
+		private static final int HASHED_CHARACTERS = 12;
+
 		private final @Nullable Entry[] entries;
 
 		private final int mask;
@@ -151,7 +153,12 @@ final class CookieCodecSupport {
 		}
 
 		private int slot(String cookie) {
-			int hash = cookie.hashCode();
+			// Both formats end in a MAC (the GCM tag, the HMAC): its last characters are
+			// as good a hash as the whole cookie's, which would cost a pass over it
+			int hash = 0;
+			for (int i = Math.max(0, cookie.length() - HASHED_CHARACTERS); i < cookie.length(); i++) {
+				hash = 31 * hash + cookie.charAt(i);
+			}
 			return (hash ^ (hash >>> 16)) & this.mask;
 		}
 

@@ -67,6 +67,8 @@ public class CookieSessionStore implements SessionStore {
 
 	private Clock clock = Clock.systemUTC();
 
+	private volatile @Nullable String sessionCookieAttributes;
+
 	/**
 	 * Create a new store.
 	 * @param codec the codec that encrypts or signs the cookie
@@ -86,6 +88,7 @@ public class CookieSessionStore implements SessionStore {
 	public void setCookieName(String cookieName) {
 		Assert.hasText(cookieName, "'cookieName' must not be empty");
 		this.cookieName = cookieName;
+		this.sessionCookieAttributes = null;
 	}
 
 	/**
@@ -94,6 +97,7 @@ public class CookieSessionStore implements SessionStore {
 	 */
 	public void setDomain(@Nullable String domain) {
 		this.domain = domain;
+		this.sessionCookieAttributes = null;
 	}
 
 	/**
@@ -103,6 +107,7 @@ public class CookieSessionStore implements SessionStore {
 	public void setPath(String path) {
 		Assert.isTrue(path.startsWith("/"), () -> "Cookie path must start with '/': '" + path + "'");
 		this.path = path;
+		this.sessionCookieAttributes = null;
 	}
 
 	/**
@@ -111,6 +116,7 @@ public class CookieSessionStore implements SessionStore {
 	 */
 	public void setHttpOnly(boolean httpOnly) {
 		this.httpOnly = httpOnly;
+		this.sessionCookieAttributes = null;
 	}
 
 	/**
@@ -119,6 +125,7 @@ public class CookieSessionStore implements SessionStore {
 	 */
 	public void setSecure(boolean secure) {
 		this.secure = secure;
+		this.sessionCookieAttributes = null;
 	}
 
 	/**
@@ -128,6 +135,7 @@ public class CookieSessionStore implements SessionStore {
 	 */
 	public void setSameSite(@Nullable String sameSite) {
 		this.sameSite = sameSite;
+		this.sessionCookieAttributes = null;
 	}
 
 	/**
@@ -136,6 +144,7 @@ public class CookieSessionStore implements SessionStore {
 	 */
 	public void setPartitioned(boolean partitioned) {
 		this.partitioned = partitioned;
+		this.sessionCookieAttributes = null;
 	}
 
 	/**
@@ -226,11 +235,9 @@ public class CookieSessionStore implements SessionStore {
 		}
 		Instant now = this.clock.instant();
 		String value = this.codec.encode(cookieSession.getData(), now);
-		ResponseCookie.ResponseCookieBuilder builder = cookie(value);
-		if (permanent) {
-			builder.maxAge(this.permanentLifetime);
-		}
-		String header = builder.build().toString();
+		// The codecs write only cookie-octets (base64url and dots): no value check is needed
+		String header = permanent ? cookie(value).maxAge(this.permanentLifetime).build().toString()
+				: this.cookieName + "=" + value + sessionCookieAttributes();
 		if (header.length() > MAX_COOKIE_SIZE) {
 			logger.warn("Session cookie '" + this.cookieName + "' of " + request.getRequestURI() + " is " + header.length()
 					+ " bytes, over the " + MAX_COOKIE_SIZE + "-byte limit of browsers; the request fails");
@@ -238,6 +245,16 @@ public class CookieSessionStore implements SessionStore {
 		}
 		response.addHeader(HttpHeaders.SET_COOKIE, header);
 		addVaryCookie(response);
+	}
+
+	private String sessionCookieAttributes() {
+		String attributes = this.sessionCookieAttributes;
+		if (attributes == null) {
+			// What ResponseCookie writes after "name=value" for a cookie without Max-Age
+			attributes = cookie("v").build().toString().substring(this.cookieName.length() + 2);
+			this.sessionCookieAttributes = attributes;
+		}
+		return attributes;
 	}
 
 	private ResponseCookie.ResponseCookieBuilder cookie(String value) {
