@@ -14,6 +14,10 @@ import java.util.zip.Inflater;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.flagon.session.SessionDecodingException;
+import dev.flagon.session.SessionValues;
+import dev.flagon.session.cookie.SessionCookieCodec.Decoded;
+
 import org.springframework.util.Assert;
 
 /**
@@ -93,6 +97,18 @@ final class CookieCodecSupport {
 		}
 		catch (ArithmeticException ex) {
 			return false;
+		}
+	}
+
+	/**
+	 * Parse a verified cookie's JSON, or return {@code null} if it is not a session.
+	 */
+	static @Nullable Decoded parse(SessionValues values, byte[] json, long issuedAt, boolean fallbackKey) {
+		try {
+			return new Decoded(values.deserialize(json), Instant.ofEpochSecond(issuedAt), fallbackKey);
+		}
+		catch (SessionDecodingException ex) {
+			return null;
 		}
 	}
 
@@ -178,6 +194,15 @@ final class CookieCodecSupport {
 		 * key verified it.
 		 */
 		record Entry(String cookie, long issuedAt, byte[] json, boolean fallbackKey) {
+
+			/**
+			 * Read the remembered session, or {@code null} if the cookie is no longer fresh.
+			 */
+			@Nullable Decoded read(SessionValues values, Duration maxAge, Instant now) {
+				return isFresh(this.issuedAt, maxAge, now) ? parse(values, this.json, this.issuedAt, this.fallbackKey)
+						: null;
+			}
+
 		}
 
 	}

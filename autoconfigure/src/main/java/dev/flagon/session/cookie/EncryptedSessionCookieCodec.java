@@ -155,8 +155,7 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 		CookieCodecSupport.VerifiedCookies verified = this.verified;
 		CookieCodecSupport.VerifiedCookies.Entry known = verified.get(cookieValue);
 		if (known != null) {
-			return CookieCodecSupport.isFresh(known.issuedAt(), maxAge, now)
-					? parse(known.json(), known.issuedAt(), known.fallbackKey()) : null;
+			return known.read(this.values, maxAge, now);
 		}
 		if (!CookieCodecSupport.isWellFormed(cookieValue, false)) {
 			return null;
@@ -181,7 +180,7 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 			if (plaintext != null) {
 				byte[] json = (cookie[0] == VERSION_1_DEFLATED) ? this.zlib.inflate(plaintext, 0, plaintext.length)
 						: plaintext;
-				Decoded decoded = (json != null) ? parse(json, issuedAt, i > 0) : null;
+				Decoded decoded = (json != null) ? CookieCodecSupport.parse(this.values, json, issuedAt, i > 0) : null;
 				if (decoded != null) {
 					verified.put(cookieValue, issuedAt, json, i > 0);
 				}
@@ -217,15 +216,6 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 	private Cipher cipher() throws GeneralSecurityException {
 		Cipher cipher = this.ciphers.poll();
 		return (cipher != null) ? cipher : Cipher.getInstance(AES_GCM);
-	}
-
-	private @Nullable Decoded parse(byte[] json, long issuedAt, boolean fallbackKey) {
-		try {
-			return new Decoded(this.values.deserialize(json), Instant.ofEpochSecond(issuedAt), fallbackKey);
-		}
-		catch (SessionDecodingException ex) {
-			return null;
-		}
 	}
 
 	/**

@@ -112,8 +112,7 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 		CookieCodecSupport.VerifiedCookies verified = this.verified;
 		CookieCodecSupport.VerifiedCookies.Entry known = verified.get(cookieValue);
 		if (known != null) {
-			return CookieCodecSupport.isFresh(known.issuedAt(), maxAge, now)
-					? parse(known.json(), known.issuedAt(), known.fallbackKey()) : null;
+			return known.read(this.values, maxAge, now);
 		}
 		if (!CookieCodecSupport.isWellFormed(cookieValue, true)) {
 			return null;
@@ -134,20 +133,11 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 			return null;
 		}
 		byte[] json = payload(cookieValue.substring(0, timestampDot));
-		Decoded decoded = (json != null) ? parse(json, issuedAt, keyIndex > 0) : null;
+		Decoded decoded = (json != null) ? CookieCodecSupport.parse(this.values, json, issuedAt, keyIndex > 0) : null;
 		if (decoded != null) {
 			verified.put(cookieValue, issuedAt, json, keyIndex > 0);
 		}
 		return decoded;
-	}
-
-	private @Nullable Decoded parse(byte[] json, long issuedAt, boolean fallbackKey) {
-		try {
-			return new Decoded(this.values.deserialize(json), Instant.ofEpochSecond(issuedAt), fallbackKey);
-		}
-		catch (SessionDecodingException ex) {
-			return null;
-		}
 	}
 
 	private int verify(String signed, byte[] signature) {
