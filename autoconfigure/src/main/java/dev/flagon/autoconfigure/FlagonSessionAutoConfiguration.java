@@ -102,9 +102,9 @@ public final class FlagonSessionAutoConfiguration {
 			}
 			FlagonProperties.Session session = properties.getSession();
 			FlagonProperties.Cookie cookie = session.getCookie();
-			if (cookie.getCacheSize() < 0 || cookie.getCacheSize() > (1 << 20)) {
+			if (cookie.getCacheSize() < 0 || cookie.getCacheSize() > EncryptedSessionCookieCodec.MAX_CACHE_SIZE) {
 				throw new InvalidConfigurationPropertyValueException("flagon.session.cookie.cache-size",
-						cookie.getCacheSize(), "Must be from 0 (no cache) to 1048576");
+						cookie.getCacheSize(), "Must be from 0 (no cache) to " + EncryptedSessionCookieCodec.MAX_CACHE_SIZE);
 			}
 			SessionCookieCodec codec = switch (cookie.getFormat()) {
 				case ENCRYPTED -> {

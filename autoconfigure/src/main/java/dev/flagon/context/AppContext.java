@@ -100,14 +100,17 @@ public final class AppContext implements AutoCloseable {
 	}
 
 	/**
-	 * Run the application's {@code @TeardownAppContext} hooks. Infrastructure: request
-	 * contexts call it when they end.
-	 * @param error the exception that ended the context, or {@code null}
+	 * Return whether ending this context runs any {@code @TeardownAppContext} hook.
 	 */
 	boolean hasTeardown() {
 		return this.teardown.hasAppContextTeardown();
 	}
 
+	/**
+	 * Run the application's {@code @TeardownAppContext} hooks. Infrastructure: request
+	 * contexts call it when they end.
+	 * @param error the exception that ended the context, or {@code null}
+	 */
 	void tearDown(@Nullable Throwable error) {
 		this.teardown.teardownAppContext(this, error);
 	}

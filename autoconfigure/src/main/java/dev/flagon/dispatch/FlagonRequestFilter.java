@@ -158,7 +158,7 @@ public class FlagonRequestFilter implements Filter, ServletRequestListener, Orde
 	 */
 	static void endAbandoned(ServletRequest request) {
 		Exchange exchange = Exchange.of(request);
-		if (exchange != null && !exchange.isEnded()) {
+		if (exchange != null) {
 			exchange.end();
 		}
 	}
@@ -170,9 +170,7 @@ public class FlagonRequestFilter implements Filter, ServletRequestListener, Orde
 
 		@Override
 		public void onComplete(AsyncEvent event) {
-			if (!this.exchange.isEnded()) {
-				this.exchange.end();
-			}
+			this.exchange.end();
 		}
 
 		@Override

@@ -144,8 +144,9 @@ final class CookieCodecSupport {
 		 * @param size the number of slots, rounded up to a power of two; 0 keeps nothing
 		 */
 		VerifiedCookies(int size) {
-			Assert.isTrue(size >= 0 && size <= (1 << 20), "'size' must be from 0 to 1048576");
-			int slots = (size == 0) ? 0 : Integer.highestOneBit(Math.max(1, size - 1) << 1);
+			Assert.isTrue(size >= 0 && size <= EncryptedSessionCookieCodec.MAX_CACHE_SIZE,
+					() -> "'size' must be from 0 to " + EncryptedSessionCookieCodec.MAX_CACHE_SIZE);
+			int slots = (size <= 1) ? size : Integer.highestOneBit(size - 1) << 1;
 			this.entries = new Entry[slots];
 			this.mask = slots - 1;
 		}

@@ -20,6 +20,7 @@ import dev.flagon.session.SessionValues;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.util.Assert;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Keeps the whole session in one cookie, encrypted or signed by a {@link SessionCookieCodec},
@@ -186,15 +187,7 @@ public class CookieSessionStore implements SessionStore {
 
 	@Override
 	public boolean mayHaveSession(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies != null) {
-			for (Cookie cookie : cookies) {
-				if (this.cookieName.equals(cookie.getName())) {
-					return true;
-				}
-			}
-		}
-		return false;
+		return WebUtils.getCookie(request, this.cookieName) != null;
 	}
 
 	@Override

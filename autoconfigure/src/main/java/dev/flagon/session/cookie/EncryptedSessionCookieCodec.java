@@ -70,6 +70,11 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 	 */
 	public static final int DEFAULT_CACHE_SIZE = 1024;
 
+	/**
+	 * The most verified cookies a codec may remember.
+	 */
+	public static final int MAX_CACHE_SIZE = 1 << 20;
+
 	private final List<SecretKeySpec> keys;
 
 	private final SessionValues values;

@@ -30,6 +30,7 @@ import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.data.redis.RedisSessionRepository;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
+import org.springframework.web.util.WebUtils;
 
 /**
  * A {@link SessionStore} that keeps sessions in Redis with Spring Session Data Redis; the
@@ -245,15 +246,7 @@ public class RedisSessionStore implements SessionStore {
 
 	@Override
 	public boolean mayHaveSession(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies != null) {
-			for (Cookie cookie : cookies) {
-				if (this.cookieName.equals(cookie.getName())) {
-					return true;
-				}
-			}
-		}
-		return false;
+		return WebUtils.getCookie(request, this.cookieName) != null;
 	}
 
 	@Override
