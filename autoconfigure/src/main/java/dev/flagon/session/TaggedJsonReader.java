@@ -1,8 +1,6 @@
 package dev.flagon.session;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -45,10 +43,6 @@ final class TaggedJsonReader {
 			.maxNameLength(Integer.MAX_VALUE)
 			.build())
 		.build();
-
-	private static final Instant FIRST_INSTANT_OF_YEAR_1 = Instant.parse("0001-01-01T00:00:00Z");
-
-	private static final Instant FIRST_INSTANT_OF_YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z");
 
 	private final Set<String> tagKeys;
 
@@ -134,7 +128,7 @@ final class TaggedJsonReader {
 				case " b" -> Base64.getDecoder().decode((String) value);
 				case " u" -> parseUuid((String) value);
 				case " d" -> parseHttpDate((String) value);
-				case " i" -> Instant.parse((String) value);
+				case " i" -> SessionDates.parseIsoInstant((String) value);
 				case " m" -> (String) value;
 				case " di" -> untagDict(value);
 				case " x" -> untagRegistered(value);
@@ -186,10 +180,9 @@ final class TaggedJsonReader {
 	}
 
 	private static @Nullable Instant parseHttpDate(String value) {
-		Instant instant = OffsetDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+		Instant instant = SessionDates.parseHttpDate(value);
 		// Python's years are 1 to 9999; an offset could push a date past either end
-		return (instant.isBefore(FIRST_INSTANT_OF_YEAR_1) || !instant.isBefore(FIRST_INSTANT_OF_YEAR_10000)) ? null
-				: instant;
+		return SessionDates.isInPythonYears(instant.getEpochSecond()) ? instant : null;
 	}
 
 	private static UUID parseUuid(String value) {

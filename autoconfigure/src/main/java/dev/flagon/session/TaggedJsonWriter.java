@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.ArrayList;
@@ -27,16 +25,6 @@ import org.jspecify.annotations.Nullable;
  * them, so that what {@link SessionValues#check} accepts is exactly what can be written.
  */
 final class TaggedJsonWriter {
-
-	// Flask and Python write years 1 to 9999 only
-	private static final long FIRST_SECOND_OF_YEAR_1 = -62135596800L;
-
-	private static final long FIRST_SECOND_OF_YEAR_10000 = 253402300800L;
-
-	private static final String[] DAYS = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-
-	private static final String[] MONTHS = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-			"Nov", "Dec" };
 
 	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
@@ -239,14 +227,15 @@ final class TaggedJsonWriter {
 
 	private void writeInstant(Instant instant, int level, Output out) {
 		if (!this.flask) {
-			writeTagged(" i", out.discard ? "" : instant.toString(), level, out);
+			writeTagged(" i", out.discard ? "" : SessionDates.isoInstant(instant), level, out);
 			return;
 		}
 		long seconds = instant.getEpochSecond();
-		if (seconds < FIRST_SECOND_OF_YEAR_1 || seconds >= FIRST_SECOND_OF_YEAR_10000) {
+		// Flask and Python write years 1 to 9999 only
+		if (!SessionDates.isInPythonYears(seconds)) {
 			throw new Rejection(Problem.INSTANT_OUT_OF_RANGE, Instant.class);
 		}
-		writeTagged(" d", out.discard ? "" : httpDate(seconds), level, out);
+		writeTagged(" d", out.discard ? "" : SessionDates.httpDate(seconds), level, out);
 	}
 
 	private void writeRegistered(Object value, int level, Output out) {
@@ -384,16 +373,6 @@ final class TaggedJsonWriter {
 			chars[i] = (char) HEX[(int) (bits & 0xf)];
 		}
 		return new String(chars);
-	}
-
-	/**
-	 * Format as werkzeug's {@code http_date}: {@code Sun, 06 Nov 1994 08:49:37 GMT}.
-	 */
-	private static String httpDate(long epochSecond) {
-		LocalDateTime time = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
-		return String.format("%s, %02d %s %04d %02d:%02d:%02d GMT", DAYS[time.getDayOfWeek().getValue() - 1],
-				time.getDayOfMonth(), MONTHS[time.getMonthValue() - 1], time.getYear(), time.getHour(),
-				time.getMinute(), time.getSecond());
 	}
 
 	private enum Problem {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.flagon.session.SessionTestApplication;
 import dev.flagon.testsupport.HttpTestClient;
@@ -41,6 +42,9 @@ class FlaskInteropIntegrationTests {
 
 	private static final String PYTHON = "/usr/bin/python3";
 
+	@TempDir
+	static Path scripts;
+
 	private static Process flask;
 
 	private static int flaskPort;
@@ -55,7 +59,7 @@ class FlaskInteropIntegrationTests {
 	@BeforeAll
 	static void startFlask() throws Exception {
 		RequiredProgram.assume(flaskInstalled(), "Flask for " + PYTHON + " (Debian package python3-flask)");
-		Path script = Files.createTempFile("flask_peer", ".py");
+		Path script = scripts.resolve("flask_peer.py");
 		try (InputStream source = FlaskInteropIntegrationTests.class.getResourceAsStream("/flask/flask_peer.py")) {
 			Files.copy(source, script, StandardCopyOption.REPLACE_EXISTING);
 		}
