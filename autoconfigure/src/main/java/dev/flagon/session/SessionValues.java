@@ -51,6 +51,13 @@ public final class SessionValues {
 			Short.class, Byte.class, Double.class, Float.class, BigInteger.class, BigDecimal.class, Instant.class,
 			UUID.class, byte[].class);
 
+	// Built-in types whose instances never change: a copy may share them
+	private static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Boolean.class, Integer.class, Long.class,
+			Short.class, Byte.class, Double.class, Float.class, BigInteger.class, BigDecimal.class, Instant.class,
+			UUID.class);
+
+	private static final Object NOT_COPYABLE = new Object();
+
 	// Flask's own tags, and " x" for registered types
 	private static final Set<String> FLASK_TAGS = Set.of(" di", " t", " b", " m", " u", " d", " x");
 
@@ -163,6 +170,63 @@ public final class SessionValues {
 	public Map<String, @Nullable Object> deserialize(byte[] json) {
 		Assert.notNull(json, "'json' must not be null");
 		return this.reader.readSession(json);
+	}
+
+	/**
+	 * Copy what {@link #deserialize} returned so that the copy and the original share
+	 * nothing that can change: its maps, lists and byte arrays are copied, the immutable
+	 * values (strings, numbers, booleans, {@code Instant}s, {@code UUID}s) shared. Values of
+	 * registered types may be mutable and cannot be copied in general, so a session holding
+	 * one has no copy.
+	 * @param session the session attributes, as {@link #deserialize} returned them
+	 * @return a mutable copy that keeps their order, or {@code null} if a value cannot be
+	 * copied
+	 * @since 0.1.0
+	 */
+	public @Nullable Map<String, @Nullable Object> copyOf(Map<String, ? extends @Nullable Object> session) {
+		Assert.notNull(session, "'session' must not be null");
+		Object copy = copy(session);
+		if (copy == NOT_COPYABLE) {
+			return null;
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, @Nullable Object> map = (Map<String, @Nullable Object>) copy;
+		return map;
+	}
+
+	private static @Nullable Object copy(@Nullable Object value) {
+		if (value == null || value instanceof String || IMMUTABLE.contains(value.getClass())) {
+			return value;
+		}
+		// Exactly the classes the reader makes: a registered type may extend them
+		if (value.getClass() == LinkedHashMap.class) {
+			Map<?, ?> map = (Map<?, ?>) value;
+			Map<Object, @Nullable Object> copy = new LinkedHashMap<>((int) Math.ceil(map.size() / 0.75));
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				Object entryCopy = copy(entry.getValue());
+				if (entryCopy == NOT_COPYABLE) {
+					return NOT_COPYABLE;
+				}
+				copy.put(entry.getKey(), entryCopy);
+			}
+			return copy;
+		}
+		if (value.getClass() == ArrayList.class) {
+			List<?> list = (List<?>) value;
+			List<@Nullable Object> copy = new ArrayList<>(list.size());
+			for (Object element : list) {
+				Object elementCopy = copy(element);
+				if (elementCopy == NOT_COPYABLE) {
+					return NOT_COPYABLE;
+				}
+				copy.add(elementCopy);
+			}
+			return copy;
+		}
+		if (value instanceof byte[] bytes) {
+			return bytes.clone();
+		}
+		return NOT_COPYABLE;
 	}
 
 	/**

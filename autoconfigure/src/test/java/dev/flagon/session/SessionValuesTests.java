@@ -53,6 +53,36 @@ class SessionValuesTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void copiesWhatItReadsSharingOnlyImmutableValues() {
+		Map<String, @Nullable Object> session = this.values.deserialize(this.values.serialize(map("user", "alice",
+				"id", 1L << 40, "big", BigInteger.TWO.pow(70), "ratio", 0.5, "flag", true, "nothing", null, "since",
+				Instant.parse("2026-11-21T03:30:00Z"), "uuid", UUID.fromString("12345678-1234-5678-1234-567812345678"),
+				"cart", list(1, list("a"), map("b", 2)), "address", map("city", "Ghent"), "avatar",
+				new byte[] { 1, 2 })));
+		Map<String, @Nullable Object> copy = this.values.copyOf(session);
+		assertThat(copy).isInstanceOf(LinkedHashMap.class).isNotSameAs(session);
+		assertSameValue(copy, session);
+		assertThat(copy.keySet()).containsExactlyElementsOf(session.keySet());
+		assertThat(copy.get("user")).isSameAs(session.get("user"));
+		assertThat(copy.get("since")).isSameAs(session.get("since"));
+		assertThat(copy.get("cart")).isNotSameAs(session.get("cart"));
+		assertThat(((List<Object>) copy.get("cart")).get(1)).isNotSameAs(((List<Object>) session.get("cart")).get(1));
+		assertThat(((List<Object>) copy.get("cart")).get(2)).isNotSameAs(((List<Object>) session.get("cart")).get(2));
+		assertThat(copy.get("address")).isNotSameAs(session.get("address"));
+		assertThat(copy.get("avatar")).isNotSameAs(session.get("avatar"));
+	}
+
+	@Test
+	void hasNoCopyOfASessionHoldingARegisteredTypeOrAnotherKindOfMapOrList() {
+		assertThat(this.values.copyOf(map("money", new Money("EUR", 1250)))).isNull();
+		assertThat(this.values.copyOf(map("nested", list(map("money", new Money("EUR", 1250)))))).isNull();
+		assertThat(this.values.copyOf(map("map", new java.util.HashMap<>(Map.of("a", 1))))).isNull();
+		assertThat(this.values.copyOf(map("list", new java.util.LinkedList<>(List.of(1))))).isNull();
+		assertThat(this.values.copyOf(map("list", new AtomicInteger(1)))).isNull();
+	}
+
+	@Test
 	void writesKeysSortedByCodePointInFlaskAsAFlaskAppDoesAndInOrderInNative() {
 		Map<String, @Nullable Object> session = map("b", 1, "a", map("z", 1, "y", list(map("\uffff", 1, "\ud83c\udf76", 2))),
 				" t", 3);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.zip.DataFormatException;
@@ -122,9 +123,10 @@ final class CookieCodecSupport {
 	 * comparison, a newer cookie replaces an older one on the same slot, and the table never
 	 * grows. A hit needs the whole cookie to be equal, compared in constant time, so only a
 	 * cookie that this codec verified with its current keys, or wrote, is found. What is kept
-	 * is the verified JSON, parsed again for every request, so that no two requests share
-	 * session values; the issue time is checked again on every request. Sessions of more than
-	 * {@link #MAX_JSON_LENGTH} bytes of JSON are not kept.
+	 * is the verified JSON and, once read, its values, of which every request gets a copy of
+	 * its own, so that no two requests share a value that can change; the issue time is
+	 * checked again on every request. Sessions of more than {@link #MAX_JSON_LENGTH} bytes of
+	 * JSON are not kept.
 	 */
 	static final class VerifiedCookies {
 
@@ -192,16 +194,59 @@ final class CookieCodecSupport {
 
 		/**
 		 * A verified cookie: when it was issued, its session as JSON, and whether a fallback
-		 * key verified it.
+		 * key verified it. Once read, it also keeps the session's values, which no request
+		 * ever sees: each read gets a copy of them (maps, lists and byte arrays copied), which
+		 * costs a fraction of parsing the JSON again. A session holding a value of a
+		 * registered type, which may be mutable and has no copy, is parsed on every read.
 		 */
-		record Entry(String cookie, long issuedAt, byte[] json, boolean fallbackKey) {
+		static final class Entry {
+
+			private static final Object NOT_COPYABLE = new Object();
+
+			private final String cookie;
+
+			private final long issuedAt;
+
+			private final byte[] json;
+
+			private final boolean fallbackKey;
+
+			// null until first read, then the values or NOT_COPYABLE; a racing read may parse
+			// again, and either result is right
+			private volatile @Nullable Object values;
+
+			Entry(String cookie, long issuedAt, byte[] json, boolean fallbackKey) {
+				this.cookie = cookie;
+				this.issuedAt = issuedAt;
+				this.json = json;
+				this.fallbackKey = fallbackKey;
+			}
+
+			String cookie() {
+				return this.cookie;
+			}
 
 			/**
 			 * Read the remembered session, or {@code null} if the cookie is no longer fresh.
 			 */
 			@Nullable Decoded read(SessionValues values, Duration maxAge, Instant now) {
-				return isFresh(this.issuedAt, maxAge, now) ? parse(values, this.json, this.issuedAt, this.fallbackKey)
-						: null;
+				if (!isFresh(this.issuedAt, maxAge, now)) {
+					return null;
+				}
+				Object kept = this.values;
+				if (kept instanceof Map<?, ?> session) {
+					@SuppressWarnings("unchecked")
+					Map<String, @Nullable Object> copy = values.copyOf((Map<String, @Nullable Object>) session);
+					if (copy != null) {
+						return new Decoded(copy, Instant.ofEpochSecond(this.issuedAt), this.fallbackKey);
+					}
+				}
+				Decoded decoded = parse(values, this.json, this.issuedAt, this.fallbackKey);
+				if (decoded != null && kept == null) {
+					Map<String, @Nullable Object> copy = values.copyOf(decoded.session());
+					this.values = (copy != null) ? copy : NOT_COPYABLE;
+				}
+				return decoded;
 			}
 
 		}

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.flagon.session.SessionValueType;
 import dev.flagon.session.SessionValues;
 import dev.flagon.session.cookie.SessionCookieCodec.Decoded;
 
@@ -38,18 +38,22 @@ class VerifiedCookieCacheTests {
 
 	enum Format {
 
-		ENCRYPTED((secret, fallbacks) -> new EncryptedSessionCookieCodec(secret, fallbacks, sessionValues())),
+		ENCRYPTED(EncryptedSessionCookieCodec::new),
 
-		FLASK((secret, fallbacks) -> new FlaskSessionCookieCodec(secret, fallbacks, sessionValues()));
+		FLASK(FlaskSessionCookieCodec::new);
 
-		private final BiFunction<String, List<String>, SessionCookieCodec> factory;
+		private final CodecFactory factory;
 
-		Format(BiFunction<String, List<String>, SessionCookieCodec> factory) {
+		Format(CodecFactory factory) {
 			this.factory = factory;
 		}
 
 		SessionCookieCodec codec(String secret, List<String> fallbacks, int cacheSize) {
-			SessionCookieCodec codec = this.factory.apply(secret, fallbacks);
+			return codec(secret, fallbacks, cacheSize, sessionValues());
+		}
+
+		SessionCookieCodec codec(String secret, List<String> fallbacks, int cacheSize, SessionValues values) {
+			SessionCookieCodec codec = this.factory.apply(secret, fallbacks, values);
 			if (codec instanceof EncryptedSessionCookieCodec encrypted) {
 				encrypted.setCacheSize(cacheSize);
 			}
@@ -65,10 +69,32 @@ class VerifiedCookieCacheTests {
 
 	}
 
+	interface CodecFactory {
+
+		SessionCookieCodec apply(String secret, List<String> fallbacks, SessionValues values);
+
+	}
+
+	/**
+	 * A mutable value of a registered type.
+	 */
+	static final class Basket {
+
+		final List<String> items;
+
+		Basket(List<String> items) {
+			this.items = items;
+		}
+
+	}
+
 	private static Map<String, @Nullable Object> session() {
 		Map<String, @Nullable Object> session = new LinkedHashMap<>();
 		session.put("user", "alice");
 		session.put("cart", new ArrayList<>(List.of(1, 2)));
+		session.put("address", new LinkedHashMap<>(Map.of("city", "Ghent")));
+		session.put("avatar", new byte[] { 1, 2, 3 });
+		session.put("since", ISSUED_AT);
 		return session;
 	}
 
@@ -78,12 +104,33 @@ class VerifiedCookieCacheTests {
 	void everyReadOfARememberedCookieGetsItsOwnValues(Format format) {
 		SessionCookieCodec codec = format.codec(SECRET, List.of(), 16);
 		String cookie = codec.encode(session(), ISSUED_AT);
-		Decoded first = read(codec, cookie, NOW);
-		first.session().put("user", "mallory");
-		((List<Object>) first.session().get("cart")).add(3);
-		Decoded second = read(codec, cookie, NOW);
-		assertThat(second.session()).isEqualTo(session());
-		assertThat(second.issuedAt()).isEqualTo(ISSUED_AT);
+		// the first read parses, later ones copy what it kept: each must be the request's own
+		for (int i = 0; i < 4; i++) {
+			Decoded decoded = read(codec, cookie, NOW);
+			assertThat(decoded.session()).usingRecursiveComparison().isEqualTo(session());
+			assertThat(decoded.issuedAt()).isEqualTo(ISSUED_AT);
+			decoded.session().put("user", "mallory");
+			((List<Object>) decoded.session().get("cart")).add(3);
+			((Map<String, Object>) decoded.session().get("address")).put("city", "Bruges");
+			((byte[]) decoded.session().get("avatar"))[0] = 9;
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	@SuppressWarnings("unchecked")
+	void aRememberedSessionWithARegisteredTypeIsParsedForEveryRead(Format format) {
+		SessionValueType<Basket> basket = SessionValueType.of("basket", Basket.class, (value) -> value.items,
+				(json) -> new Basket(new ArrayList<>((List<String>) json)));
+		SessionCookieCodec codec = format.codec(SECRET, List.of(), 16, new SessionValues(List.of(basket)));
+		Map<String, @Nullable Object> session = new LinkedHashMap<>();
+		session.put("basket", new Basket(new ArrayList<>(List.of("tea"))));
+		String cookie = codec.encode(session, ISSUED_AT);
+		for (int i = 0; i < 3; i++) {
+			Basket read = (Basket) read(codec, cookie, NOW).session().get("basket");
+			assertThat(read.items).containsExactly("tea");
+			read.items.add("scones");
+		}
 	}
 
 	@ParameterizedTest
@@ -93,7 +140,8 @@ class VerifiedCookieCacheTests {
 		SessionCookieCodec checking = format.codec(SECRET, List.of(), 0);
 		String cookie = remembering.encode(session(), ISSUED_AT);
 		for (int i = 0; i < 2; i++) {
-			assertThat(read(remembering, cookie, NOW).session()).isEqualTo(read(checking, cookie, NOW).session());
+			assertThat(read(remembering, cookie, NOW).session()).usingRecursiveComparison()
+				.isEqualTo(read(checking, cookie, NOW).session());
 		}
 	}
 
