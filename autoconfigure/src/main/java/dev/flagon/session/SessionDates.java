@@ -88,7 +88,7 @@ final class SessionDates {
 	 */
 	static Instant parseIsoInstant(String text) {
 		int length = text.length();
-		if (length < ISO_LENGTH || text.charAt(length - 1) != 'Z' || !isDateAt(text, 0, '-', '-')
+		if (length < ISO_LENGTH || text.charAt(length - 1) != 'Z' || !isDateAt(text, 0)
 				|| text.charAt(10) != 'T' || !isTimeAt(text, 11)) {
 			return Instant.parse(text);
 		}
@@ -165,9 +165,9 @@ final class SessionDates {
 		return LocalDate.of(year, month, day).toEpochDay() * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second;
 	}
 
-	private static boolean isDateAt(String text, int at, char first, char second) {
-		return isDigits(text, at, at + 4) && text.charAt(at + 4) == first && isDigits(text, at + 5, at + 7)
-				&& text.charAt(at + 7) == second && isDigits(text, at + 8, at + 10);
+	private static boolean isDateAt(String text, int at) {
+		return isDigits(text, at, at + 4) && text.charAt(at + 4) == '-' && isDigits(text, at + 5, at + 7)
+				&& text.charAt(at + 7) == '-' && isDigits(text, at + 8, at + 10);
 	}
 
 	private static boolean isTimeAt(String text, int at) {
