@@ -207,6 +207,8 @@ final class CookieCodecSupport {
 
 			private final long issuedAt;
 
+			private final Instant issuedAtInstant;
+
 			private final byte[] json;
 
 			private final boolean fallbackKey;
@@ -218,6 +220,7 @@ final class CookieCodecSupport {
 			Entry(String cookie, long issuedAt, byte[] json, boolean fallbackKey) {
 				this.cookie = cookie;
 				this.issuedAt = issuedAt;
+				this.issuedAtInstant = Instant.ofEpochSecond(issuedAt);
 				this.json = json;
 				this.fallbackKey = fallbackKey;
 			}
@@ -238,7 +241,7 @@ final class CookieCodecSupport {
 					@SuppressWarnings("unchecked")
 					Map<String, @Nullable Object> copy = values.copyOf((Map<String, @Nullable Object>) session);
 					if (copy != null) {
-						return new Decoded(copy, Instant.ofEpochSecond(this.issuedAt), this.fallbackKey);
+						return new Decoded(copy, this.issuedAtInstant, this.fallbackKey);
 					}
 				}
 				Decoded decoded = parse(values, this.json, this.issuedAt, this.fallbackKey);
