@@ -12,13 +12,17 @@
 # one place further on, so that noise from the rest of the machine falls on every variant
 # alike. Besides wrk's req/s, p50
 # and p99, the server JVM's CPU time per request is read from /proc: other load on the
-# machine slows a variant down but hardly changes what a request costs it. Ratios are taken
+# machine slows a variant down but hardly changes what a request costs it. The JIT compiler
+# threads share the server core, so a measurement is warmed up until they are quiet (at
+# least WARMUP, then 5-second slices until one takes the JIT less than 1% of the core, at most
+# WARMUP_LIMIT in all), and their CPU time is kept out of the server's and reported apart:
+# compiling is a cost of warming up, not of a request. Ratios are taken
 # within a round; the median over the rounds is printed with the lowest and highest. Redis
 # commands per request come from INFO commandstats around a fixed number of requests, with
 # MONITOR telling the commands the app sends from those that Flagon's scripts run inside Redis.
 #
 # Environment: ROUNDS (6), INSTANCES (2 JVMs per variant, taking turns round by round),
-# DURATION (6s), WARMUP (20s), CONNECTIONS (16), SERVER_CPU (0),
+# DURATION (6s), WARMUP (20s), WARMUP_LIMIT (90, seconds), CONNECTIONS (16), SERVER_CPU (0),
 # CLIENT_CPU (1), JAVA_OPTS, COUNTED_REQUESTS (200), MEASUREMENTS (space-separated names; all
 # by default), JAR (default benchmarks/target/bench-app.jar), OUT (raw results; default
 # benchmarks/target/load-<time>), BASELINE_JAR (another build of bench-app.jar: every
@@ -31,10 +35,12 @@ ROUNDS=${ROUNDS:-6}
 INSTANCES=${INSTANCES:-2}
 DURATION=${DURATION:-6s}
 WARMUP=${WARMUP:-20s}
+WARMUP_LIMIT=${WARMUP_LIMIT:-90}
 CONNECTIONS=${CONNECTIONS:-16}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms256m -Xmx256m -XX:+UseSerialGC"}
+# A fixed number of compiler threads: one that exits would take its CPU time along
+JAVA_OPTS=${JAVA_OPTS:-"-Xms256m -Xmx256m -XX:+UseSerialGC -XX:-UseDynamicNumberOfCompilerThreads"}
 COUNTED_REQUESTS=${COUNTED_REQUESTS:-200}
 JAR=${JAR:-benchmarks/target/bench-app.jar}
 OUT=${OUT:-benchmarks/target/load-$(date +%Y%m%d-%H%M%S)}
@@ -42,6 +48,7 @@ OUT=${OUT:-benchmarks/target/load-$(date +%Y%m%d-%H%M%S)}
 # name, app (Spring profile), path
 ALL_MEASUREMENTS="
 a-bare bare /hello
+a-bare-cookie bare /hello
 b-interceptor interceptor /hello
 c-hooks hooks /hello
 d-cookie-ro cookie /session/read
@@ -67,6 +74,8 @@ e-ro/f-ro e-redis-ro f-spring-ro 2.5 Flagon Redis vs Spring Session, read-only
 e-rw/f-rw e-redis-rw f-spring-rw 1.5 Flagon Redis vs Spring Session, read+write
 f-ro/a f-spring-ro a-bare - Spring Session Redis, read-only, vs bare
 d-none/a d-cookie-none a-bare - session cookie sent, session never touched, vs bare
+a-cookie/a a-bare-cookie a-bare - bare, sent a cookie as long as a session's, vs bare
+d-ro/a-cookie d-cookie-ro a-bare-cookie - cookie session, read-only, vs bare sent as long a cookie
 e-none/a e-redis-none a-bare - Redis session cookie sent, session never touched, vs bare
 "
 
@@ -204,12 +213,33 @@ done <<<"$measurements"
 
 # CPU time a process has used, user and system, in clock ticks
 cpu_ticks() {
-	awk '{ print $14 + $15 }' "/proc/$1/stat"
+	sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
 }
+
+# CPU time a JVM's JIT compiler threads have used, in clock ticks
+jit_ticks() {
+	local task total=0
+	for task in "/proc/$1/task/"*; do
+		case $(cat "$task/comm" 2>/dev/null) in
+			C1\ CompilerThre* | C2\ CompilerThre*) total=$((total + $(cpu_ticks "${task#/proc/}"))) ;;
+		esac
+	done
+	echo "$total"
+}
+
+# Microseconds of CPU time per request
+per_request() { # ticks requests
+	awk -v t="$1" -v n="$2" -v hz="$ticks_per_second" 'BEGIN { printf "%.2f", t * 1000000 / hz / n }'
+}
+
+# What a-bare-cookie sends: bare Spring MVC ignores it, but reads a request as long as those
+# of the session variants
+bare_cookie="session=$(head -c 168 /dev/urandom | base64 -w 0 | tr '+/' '-_')"
 
 run_wrk() { # name jvm path duration
 	local args=(-t1 -c"$CONNECTIONS" -d"$4" --latency)
 	[ -n "${cookie[$2]:-}" ] && args+=(-H "Cookie: ${cookie[$2]}")
+	[[ $1 != a-bare-cookie* ]] || args+=(-H "Cookie: $bare_cookie")
 	"${client_cmd[@]}" wrk "${args[@]}" "http://127.0.0.1:${port[$2]}$3"
 }
 
@@ -218,15 +248,30 @@ to_micros() {
 		f = (u == "us") ? 1 : (u == "ms") ? 1000 : (u == "s") ? 1000000 : 0.001; printf "%.0f", v * f }'
 }
 
-echo "Warming up every measurement on every JVM for $WARMUP"
+echo "Warming up every measurement on every JVM for $WARMUP, then until the JIT is quiet (at most ${WARMUP_LIMIT}s)"
+quiet_ticks=$((ticks_per_second * 5 / 100))
 while read -r name app path; do
 	for n in $(seq "$INSTANCES"); do
-		run_wrk "$name" "$app#$n" "$path" "$WARMUP" >"$OUT/warmup-$name#$n.txt"
+		jvm="$app#$n"
+		warmup="$OUT/warmup-$name#$n.txt"
+		run_wrk "$name" "$jvm" "$path" "$WARMUP" >"$warmup"
+		warmed=$(echo "$WARMUP" | awk '{ print $1 + 0 }')
+		while true; do
+			jit_before=$(jit_ticks "${pid[$jvm]}")
+			run_wrk "$name" "$jvm" "$path" 5s >>"$warmup"
+			warmed=$((warmed + 5))
+			[ $(($(jit_ticks "${pid[$jvm]}") - jit_before)) -gt "$quiet_ticks" ] || break
+			if [ "$warmed" -ge "$WARMUP_LIMIT" ]; then
+				echo "  $name#$n: the JIT was still compiling after ${warmed}s" >&2
+				break
+			fi
+		done
+		echo "  $name#$n: ${warmed}s"
 	done
 done <<<"$measurements"
 
 results="$OUT/results.tsv"
-printf 'round\tmeasurement\treq_per_s\tp50_us\tp99_us\tserver_cpu_us_per_req\tredis_cpu_us_per_req\n' >"$results"
+printf 'round\tmeasurement\treq_per_s\tp50_us\tp99_us\tserver_cpu_us_per_req\tredis_cpu_us_per_req\tjit_cpu_us_per_req\n' >"$results"
 count=$(echo "$measurements" | wc -l)
 for round in $(seq "$ROUNDS"); do
 	n=$(((round - 1) % INSTANCES + 1))
@@ -237,9 +282,11 @@ for round in $(seq "$ROUNDS"); do
 	while read -r name app path; do
 		jvm="$app#$n"
 		server_before=$(cpu_ticks "${pid[$jvm]}")
+		jit_before=$(jit_ticks "${pid[$jvm]}")
 		redis_before=$( [ -z "$redis_pid" ] || cpu_ticks "$redis_pid")
 		output=$(run_wrk "$name" "$jvm" "$path" "$DURATION")
 		server_after=$(cpu_ticks "${pid[$jvm]}")
+		jit=$(($(jit_ticks "${pid[$jvm]}") - jit_before))
 		redis_after=$( [ -z "$redis_pid" ] || cpu_ticks "$redis_pid")
 		echo "$output" >"$OUT/round$round-$name.txt"
 		if echo "$output" | grep -q -e 'Non-2xx' -e 'Socket errors'; then
@@ -249,17 +296,18 @@ for round in $(seq "$ROUNDS"); do
 		rps=$(echo "$output" | awk '/^Requests\/sec:/ { print $2 }')
 		p50=$(echo "$output" | awk '$1 == "50%" { print $2 }' | to_micros)
 		p99=$(echo "$output" | awk '$1 == "99%" { print $2 }' | to_micros)
-		cpu=$(awk -v t=$((server_after - server_before)) -v n="$requests" -v hz="$ticks_per_second" \
-			'BEGIN { printf "%.2f", t * 1000000 / hz / n }')
+		cpu=$(per_request $((server_after - server_before - jit)) "$requests")
+		jit_cpu=$(per_request "$jit" "$requests")
 		redis_cpu=-
 		case ${app%~base} in
 			redis | spring-session)
-				redis_cpu=$(awk -v t=$((redis_after - redis_before)) -v n="$requests" -v hz="$ticks_per_second" \
-					'BEGIN { printf "%.2f", t * 1000000 / hz / n }')
+				redis_cpu=$(per_request $((redis_after - redis_before)) "$requests")
 				;;
 		esac
-		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$rps" "$p50" "$p99" "$cpu" "$redis_cpu" >>"$results"
-		printf '  %-18s %8.0f req/s  p50 %6d us  p99 %7d us  server CPU %6.1f us/req\n' "$name" "$rps" "$p50" "$p99" "$cpu"
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$rps" "$p50" "$p99" "$cpu" "$redis_cpu" "$jit_cpu" \
+			>>"$results"
+		printf '  %-18s %8.0f req/s  p50 %6d us  p99 %7d us  server CPU %6.1f us/req  JIT %4.1f us/req\n' \
+			"$name" "$rps" "$p50" "$p99" "$cpu" "$jit_cpu"
 	done <<<"$ordered"
 done
 
@@ -310,13 +358,13 @@ median() {
 
 echo
 echo "Medians over $ROUNDS rounds (wrk -t1 -c$CONNECTIONS, $DURATION each)"
-printf '  %-18s %8s %8s %8s %12s %12s\n' measurement req/s p50_us p99_us server_us/req redis_us/req
+printf '  %-18s %8s %8s %8s %12s %12s %12s\n' measurement req/s p50_us p99_us server_us/req redis_us/req jit_us/req
 while read -r name _; do
 	column() {
 		awk -F'\t' -v m="$name" -v c="$1" '$2 == m && $c != "-" { print $c }' "$results" | median
 	}
-	printf '  %-18s %8.0f %8.0f %8.0f %12.1f %12s\n' "$name" "$(column 3)" "$(column 4)" "$(column 5)" "$(column 6)" \
-		"$(column 7 | awk '{ printf "%.1f", $1 }')"
+	printf '  %-18s %8.0f %8.0f %8.0f %12.1f %12s %12.1f\n' "$name" "$(column 3)" "$(column 4)" "$(column 5)" \
+		"$(column 6)" "$(column 7 | awk '{ printf "%.1f", $1 }')" "$(column 8)"
 done <<<"$measurements" | tee "$OUT/medians.txt"
 
 echo
