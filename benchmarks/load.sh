@@ -2,7 +2,7 @@
 # Load test: the bench app in every variant, side by side in one run, measured with wrk.
 #
 #   mvn -B -Pbench -pl autoconfigure,benchmarks -am package -DskipTests
-#   benchmarks/load.sh                          # about 20 minutes with the defaults
+#   benchmarks/load.sh                          # about 30 minutes with the defaults
 #   MEASUREMENTS="a-bare c-hooks" ROUNDS=10 benchmarks/load.sh
 #
 # Every variant runs in JVMs of its own (INSTANCES of them, each on its own port), all started
@@ -30,6 +30,8 @@
 # <name>/base ratios are printed: before/after numbers for a change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=cpu.sh
+. benchmarks/cpu.sh
 
 ROUNDS=${ROUNDS:-6}
 INSTANCES=${INSTANCES:-2}
@@ -114,7 +116,6 @@ work=$(mktemp -d)
 pids=()
 redis_port=
 redis_pid=
-ticks_per_second=$(getconf CLK_TCK)
 
 cleanup() {
 	for pid in "${pids[@]}"; do
@@ -211,22 +212,6 @@ while read -r name app path; do
 	done
 done <<<"$measurements"
 
-# CPU time a process has used, user and system, in clock ticks
-cpu_ticks() {
-	sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
-}
-
-# CPU time a JVM's JIT compiler threads have used, in clock ticks
-jit_ticks() {
-	local task total=0
-	for task in "/proc/$1/task/"*; do
-		case $(cat "$task/comm" 2>/dev/null) in
-			C1\ CompilerThre* | C2\ CompilerThre*) total=$((total + $(cpu_ticks "${task#/proc/}"))) ;;
-		esac
-	done
-	echo "$total"
-}
-
 # Microseconds of CPU time per request
 per_request() { # ticks requests
 	awk -v t="$1" -v n="$2" -v hz="$ticks_per_second" 'BEGIN { printf "%.2f", t * 1000000 / hz / n }'
@@ -249,7 +234,6 @@ to_micros() {
 }
 
 echo "Warming up every measurement on every JVM for $WARMUP, then until the JIT is quiet (at most ${WARMUP_LIMIT}s)"
-quiet_ticks=$((ticks_per_second * 5 / 100))
 while read -r name app path; do
 	for n in $(seq "$INSTANCES"); do
 		jvm="$app#$n"
@@ -260,7 +244,7 @@ while read -r name app path; do
 			jit_before=$(jit_ticks "${pid[$jvm]}")
 			run_wrk "$name" "$jvm" "$path" 5s >>"$warmup"
 			warmed=$((warmed + 5))
-			[ $(($(jit_ticks "${pid[$jvm]}") - jit_before)) -gt "$quiet_ticks" ] || break
+			! jit_quiet "${pid[$jvm]}" "$jit_before" 5 || break
 			if [ "$warmed" -ge "$WARMUP_LIMIT" ]; then
 				echo "  $name#$n: the JIT was still compiling after ${warmed}s" >&2
 				break
