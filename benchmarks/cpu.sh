@@ -22,8 +22,24 @@ jit_ticks() {
 	echo "$total"
 }
 
-# Whether a JVM's JIT used at most 1% of a core since jit_ticks gave the first argument,
-# over a slice of the given seconds
-jit_quiet() { # pid ticks_before seconds
-	[ $(($(jit_ticks "$1") - $2)) -le $((ticks_per_second * $3 / 100)) ]
+# Load a JVM until its JIT is quiet: run the command, given a duration as its last argument,
+# for WARMUP, then for 5 seconds at a time until the JIT used at most 1% of the core in one of
+# them, or WARMUP_LIMIT seconds have passed. The command's output goes to the file; prints the
+# seconds it took.
+warm_up() { # pid file command...
+	local pid=$1 file=$2 warmed before
+	shift 2
+	"$@" "$WARMUP" >"$file"
+	warmed=$(echo "$WARMUP" | awk '{ print $1 + 0 }')
+	while true; do
+		before=$(jit_ticks "$pid")
+		"$@" 5s >>"$file"
+		warmed=$((warmed + 5))
+		[ $(($(jit_ticks "$pid") - before)) -gt $((ticks_per_second * 5 / 100)) ] || break
+		if [ "$warmed" -ge "$WARMUP_LIMIT" ]; then
+			echo "the JIT was still compiling after ${warmed}s" >&2
+			break
+		fi
+	done
+	echo "$warmed"
 }

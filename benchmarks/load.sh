@@ -237,19 +237,7 @@ echo "Warming up every measurement on every JVM for $WARMUP, then until the JIT 
 while read -r name app path; do
 	for n in $(seq "$INSTANCES"); do
 		jvm="$app#$n"
-		warmup="$OUT/warmup-$name#$n.txt"
-		run_wrk "$name" "$jvm" "$path" "$WARMUP" >"$warmup"
-		warmed=$(echo "$WARMUP" | awk '{ print $1 + 0 }')
-		while true; do
-			jit_before=$(jit_ticks "${pid[$jvm]}")
-			run_wrk "$name" "$jvm" "$path" 5s >>"$warmup"
-			warmed=$((warmed + 5))
-			! jit_quiet "${pid[$jvm]}" "$jit_before" 5 || break
-			if [ "$warmed" -ge "$WARMUP_LIMIT" ]; then
-				echo "  $name#$n: the JIT was still compiling after ${warmed}s" >&2
-				break
-			fi
-		done
+		warmed=$(warm_up "${pid[$jvm]}" "$OUT/warmup-$name#$n.txt" run_wrk "$name" "$jvm" "$path")
 		echo "  $name#$n: ${warmed}s"
 	done
 done <<<"$measurements"

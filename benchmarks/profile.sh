@@ -86,19 +86,7 @@ load() { # duration [wrk option]
 	taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$1" ${2:+"$2"} "${headers[@]}" "$url$path"
 }
 
-load "$WARMUP" >"$OUT/warmup.txt"
-warmed=$(echo "$WARMUP" | awk '{ print $1 + 0 }')
-while true; do
-	jit_before=$(jit_ticks "$app_pid")
-	load 5s >>"$OUT/warmup.txt"
-	warmed=$((warmed + 5))
-	! jit_quiet "$app_pid" "$jit_before" 5 || break
-	if [ "$warmed" -ge "$WARMUP_LIMIT" ]; then
-		echo "the JIT was still compiling after ${warmed}s" >&2
-		break
-	fi
-done
-echo "Warmed up for ${warmed}s"
+echo "Warmed up for $(warm_up "$app_pid" "$OUT/warmup.txt" load)s"
 
 if [ -n "${ASYNC_PROFILER:-}" ]; then
 	"$JAVA_BIN/jcmd" "$app_pid" JVMTI.agent_load "$ASYNC_PROFILER" '"start,event=cpu,interval=1ms"' >/dev/null
