@@ -88,6 +88,34 @@ final class CookieCodecSupport {
 	}
 
 	/**
+	 * Whether unpadded base64url text, well-formed and of a valid length, is the one text
+	 * that encodes its bytes: the low bits of its last character that no byte uses are zero,
+	 * as every encoder writes them. A decoder ignores those bits, so otherwise up to 16 texts
+	 * decode to the same bytes.
+	 */
+	static boolean isCanonicalBase64(String value) {
+		int unusedBits = switch (value.length() % 4) {
+			case 2 -> 4;
+			case 3 -> 2;
+			default -> 0;
+		};
+		return unusedBits == 0 || (base64Digit(value.charAt(value.length() - 1)) & ((1 << unusedBits) - 1)) == 0;
+	}
+
+	private static int base64Digit(char c) {
+		if (c >= 'A' && c <= 'Z') {
+			return c - 'A';
+		}
+		if (c >= 'a' && c <= 'z') {
+			return c - 'a' + 26;
+		}
+		if (c >= '0' && c <= '9') {
+			return c - '0' + 52;
+		}
+		return (c == '-') ? 62 : 63;
+	}
+
+	/**
 	 * Whether a cookie issued at the given second is neither older than {@code maxAge} nor
 	 * more than the allowed skew in the future.
 	 */

@@ -30,8 +30,9 @@ import org.springframework.util.Assert;
  * can neither read nor change it.
  * <p>
  * The cookie value is the unpadded base64url form of
- * {@code [format: 1 byte][issued at: 8 bytes, epoch seconds, big-endian][nonce: 12 random bytes][ciphertext and 16-byte tag]}.
- * The format byte is {@code 0x01}, or {@code 0x81} when the plaintext is deflated; it and the
+ * {@code [format: 1 byte][issued at: 8 bytes, epoch seconds, big-endian][nonce: 12 random bytes][ciphertext and 16-byte tag]},
+ * with the unused low bits of its last character zero: another text of the same bytes is
+ * refused. The format byte is {@code 0x01}, or {@code 0x81} when the plaintext is deflated; it and the
  * issue time are authenticated as associated data. The plaintext is the
  * {@linkplain SessionValues.Dialect#NATIVE native dialect} of tagged JSON, raw-deflated
  * when it has 256 bytes or more and deflating makes it shorter. Each secret key gives an AES key through HKDF-SHA256 with the info
@@ -162,7 +163,8 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 		if (known != null) {
 			return known.read(this.values, maxAge, now);
 		}
-		if (!CookieCodecSupport.isWellFormed(cookieValue, false)) {
+		// One text per cookie: the tag covers the bytes, not the text that carries them
+		if (!CookieCodecSupport.isWellFormed(cookieValue, false) || !CookieCodecSupport.isCanonicalBase64(cookieValue)) {
 			return null;
 		}
 		byte[] cookie;
