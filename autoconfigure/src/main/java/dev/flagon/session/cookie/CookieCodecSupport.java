@@ -233,9 +233,7 @@ final class CookieCodecSupport {
 
 			private final String cookie;
 
-			private final long issuedAt;
-
-			private final Instant issuedAtInstant;
+			private final Instant issuedAt;
 
 			private final byte[] json;
 
@@ -247,8 +245,7 @@ final class CookieCodecSupport {
 
 			Entry(String cookie, long issuedAt, byte[] json, boolean fallbackKey) {
 				this.cookie = cookie;
-				this.issuedAt = issuedAt;
-				this.issuedAtInstant = Instant.ofEpochSecond(issuedAt);
+				this.issuedAt = Instant.ofEpochSecond(issuedAt);
 				this.json = json;
 				this.fallbackKey = fallbackKey;
 			}
@@ -261,7 +258,7 @@ final class CookieCodecSupport {
 			 * Read the remembered session, or {@code null} if the cookie is no longer fresh.
 			 */
 			@Nullable Decoded read(SessionValues values, Duration maxAge, Instant now) {
-				if (!isFresh(this.issuedAt, maxAge, now)) {
+				if (!isFresh(this.issuedAt.getEpochSecond(), maxAge, now)) {
 					return null;
 				}
 				Object kept = this.values;
@@ -269,10 +266,10 @@ final class CookieCodecSupport {
 					@SuppressWarnings("unchecked")
 					Map<String, @Nullable Object> copy = values.copyOf((Map<String, @Nullable Object>) session);
 					if (copy != null) {
-						return new Decoded(copy, this.issuedAtInstant, this.fallbackKey);
+						return new Decoded(copy, this.issuedAt, this.fallbackKey);
 					}
 				}
-				Decoded decoded = parse(values, this.json, this.issuedAt, this.fallbackKey);
+				Decoded decoded = parse(values, this.json, this.issuedAt.getEpochSecond(), this.fallbackKey);
 				if (decoded != null && kept == null) {
 					Map<String, @Nullable Object> copy = values.copyOf(decoded.session());
 					this.values = (copy != null) ? copy : NOT_COPYABLE;
