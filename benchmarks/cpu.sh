@@ -22,6 +22,11 @@ jit_ticks() {
 	echo "$total"
 }
 
+# Microseconds of CPU time per request
+per_request() { # ticks requests
+	awk -v t="$1" -v n="$2" -v hz="$ticks_per_second" 'BEGIN { printf "%.2f", t * 1000000 / hz / n }'
+}
+
 # Load a JVM until its JIT is quiet: run the command, given a duration as its last argument,
 # for WARMUP, then for 5 seconds at a time until the JIT used at most 1% of the core in one of
 # them, or WARMUP_LIMIT seconds have passed. The command's output goes to the file; prints the

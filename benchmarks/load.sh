@@ -212,11 +212,6 @@ while read -r name app path; do
 	done
 done <<<"$measurements"
 
-# Microseconds of CPU time per request
-per_request() { # ticks requests
-	awk -v t="$1" -v n="$2" -v hz="$ticks_per_second" 'BEGIN { printf "%.2f", t * 1000000 / hz / n }'
-}
-
 # What a-bare-cookie sends: bare Spring MVC ignores it, but reads a request as long as those
 # of the session variants
 bare_cookie="session=$(head -c 168 /dev/urandom | base64 -w 0 | tr '+/' '-_')"

@@ -106,9 +106,8 @@ if [ -n "${ASYNC_PROFILER:-}" ]; then
 else
 	"$JAVA_BIN/jcmd" "$app_pid" JFR.stop name=bench >/dev/null
 fi
-awk -v cpu="$cpu" -v jit="$jit" -v hz="$ticks_per_second" '/ requests in / {
-	printf "Server CPU per request: %.2f us, and %.2f us in the JIT\n", cpu * 1000000 / hz / $1, jit * 1000000 / hz / $1 }' \
-	"$OUT/wrk.txt"
+requests=$(awk '/ requests in / { print $1 }' "$OUT/wrk.txt")
+echo "Server CPU per request: $(per_request "$cpu" "$requests") us, and $(per_request "$jit" "$requests") us in the JIT"
 echo
 
 summarize() { # reads samples, one per line: count, then the frames from the leaf down, tab-separated
