@@ -89,6 +89,16 @@ public abstract class SessionStoreContractTests {
 	}
 
 	@Test
+	void readingTheSessionAddsCookieToAVaryTheAppSetOnlyWhenItIsNotThere() {
+		this.http.get("/session/put?key=user&value=alice");
+		assertThat(this.http.get("/session/vary?vary=Origin").headers().allValues("Vary")).containsExactly("Origin",
+				"Cookie");
+		assertThat(this.http.get("/session/vary?vary=Origin,%20cookie").headers().allValues("Vary"))
+			.containsExactly("Origin, cookie");
+		assertThat(this.http.get("/session/vary?vary=*").headers().allValues("Vary")).containsExactly("*");
+	}
+
+	@Test
 	void writingTheSessionSetsTheCookieAndVariesOnCookie() {
 		HttpResponse<String> write = this.http.get("/session/put?key=user&value=alice");
 		assertThat(sessionCookies(write)).hasSize(1);

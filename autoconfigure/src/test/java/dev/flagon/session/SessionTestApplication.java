@@ -71,6 +71,12 @@ public class SessionTestApplication {
 			return result;
 		}
 
+		@GetMapping("/vary")
+		String vary(@RequestParam String vary, FlagonSession session, HttpServletResponse response) {
+			response.addHeader("Vary", vary);
+			return String.valueOf(session.get("user"));
+		}
+
 		@GetMapping("/put")
 		String put(@RequestParam String key, @RequestParam String value, FlagonSession session) {
 			session.put(key, value);

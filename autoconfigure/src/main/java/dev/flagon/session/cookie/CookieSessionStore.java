@@ -261,6 +261,11 @@ public class CookieSessionStore implements SessionStore {
 	}
 
 	private static void addVaryCookie(HttpServletResponse response) {
+		// Most responses have no Vary yet; getHeaders copies every value into a new collection
+		if (response.getHeader(HttpHeaders.VARY) == null) {
+			response.addHeader(HttpHeaders.VARY, "Cookie");
+			return;
+		}
 		Collection<String> vary = response.getHeaders(HttpHeaders.VARY);
 		for (String value : vary) {
 			for (String name : value.split(",")) {

@@ -393,6 +393,11 @@ public class RedisSessionStore implements SessionStore {
 	}
 
 	private static void addVaryCookie(HttpServletResponse response) {
+		// Most responses have no Vary yet; getHeaders copies every value into a new collection
+		if (response.getHeader(HttpHeaders.VARY) == null) {
+			response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
+			return;
+		}
 		for (String vary : response.getHeaders(HttpHeaders.VARY)) {
 			for (String name : StringUtils.tokenizeToStringArray(vary, ",")) {
 				if (name.equals("*") || name.equalsIgnoreCase(HttpHeaders.COOKIE)) {
