@@ -51,11 +51,6 @@ public final class SessionValues {
 			Short.class, Byte.class, Double.class, Float.class, BigInteger.class, BigDecimal.class, Instant.class,
 			UUID.class, byte[].class);
 
-	// Built-in types whose instances never change: a copy may share them
-	private static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Boolean.class, Integer.class, Long.class,
-			Short.class, Byte.class, Double.class, Float.class, BigInteger.class, BigDecimal.class, Instant.class,
-			UUID.class);
-
 	private static final Object NOT_COPYABLE = new Object();
 
 	// Flask's own tags, and " x" for registered types
@@ -195,7 +190,7 @@ public final class SessionValues {
 	}
 
 	private static @Nullable Object copy(@Nullable Object value) {
-		if (value == null || value instanceof String || IMMUTABLE.contains(value.getClass())) {
+		if (value == null || isImmutable(value)) {
 			return value;
 		}
 		// Exactly the classes the reader makes: a registered type may extend them
@@ -227,6 +222,16 @@ public final class SessionValues {
 			return bytes.clone();
 		}
 		return NOT_COPYABLE;
+	}
+
+	// Whether a copy may share the value: a built-in type whose instances never change. One
+	// class compare per type, cheaper than a set lookup, for every value of every read;
+	// BigInteger and BigDecimal are not final, and a registered subclass may be mutable
+	private static boolean isImmutable(Object value) {
+		Class<?> type = value.getClass();
+		return type == String.class || type == Integer.class || type == Boolean.class || type == Long.class
+				|| type == Double.class || type == Instant.class || type == UUID.class || type == BigInteger.class
+				|| type == BigDecimal.class || type == Float.class || type == Short.class || type == Byte.class;
 	}
 
 	/**

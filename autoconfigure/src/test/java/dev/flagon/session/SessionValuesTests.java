@@ -80,6 +80,9 @@ class SessionValuesTests {
 		assertThat(this.values.copyOf(map("map", new java.util.HashMap<>(Map.of("a", 1))))).isNull();
 		assertThat(this.values.copyOf(map("list", new java.util.LinkedList<>(List.of(1))))).isNull();
 		assertThat(this.values.copyOf(map("list", new AtomicInteger(1)))).isNull();
+		// not final: a subclass may hold state of its own
+		assertThat(this.values.copyOf(map("amount", new BigDecimal("12.50") {
+		}))).isNull();
 	}
 
 	@Test
