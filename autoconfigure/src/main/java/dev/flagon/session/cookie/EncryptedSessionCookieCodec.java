@@ -3,7 +3,6 @@ package dev.flagon.session.cookie;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 
 	private final SessionValues values;
 
-	private final SecureRandom random = new SecureRandom();
+	private final Nonces nonces = new Nonces(NONCE_LENGTH);
 
 	// Cipher.getInstance looks the provider up and init expands the AES key again, which costs
 	// more than encrypting a small session; a reused Cipher keeps the expanded key. The queue
@@ -126,12 +125,11 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 		}
 		byte[] cookie = new byte[MIN_LENGTH + plaintext.length];
 		ByteBuffer.wrap(cookie).put(format).putLong(issuedAt.getEpochSecond());
-		byte[] nonce = new byte[NONCE_LENGTH];
-		this.random.nextBytes(nonce);
-		System.arraycopy(nonce, 0, cookie, HEADER_LENGTH, NONCE_LENGTH);
+		this.nonces.next(cookie, HEADER_LENGTH);
 		try {
 			Cipher cipher = cipher();
-			cipher.init(Cipher.ENCRYPT_MODE, this.keys.get(0), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+			cipher.init(Cipher.ENCRYPT_MODE, this.keys.get(0),
+					new GCMParameterSpec(TAG_LENGTH * 8, cookie, HEADER_LENGTH, NONCE_LENGTH));
 			cipher.updateAAD(cookie, 0, HEADER_LENGTH);
 			cipher.doFinal(plaintext, 0, plaintext.length, cookie, HEADER_LENGTH + NONCE_LENGTH);
 			this.ciphers.offer(cipher);
