@@ -211,13 +211,18 @@ public class CookieSessionStore implements SessionStore {
 	public void saveSession(FlagonSession session, HttpServletRequest request, HttpServletResponse response) {
 		Assert.isInstanceOf(DefaultFlagonSession.class, session, "Not a session of this store");
 		DefaultFlagonSession cookieSession = (DefaultFlagonSession) session;
-		if (session.isAccessed()) {
+		// As in Flask: a response varies on the cookie when the session was read, or when the
+		// response sets or deletes the cookie
+		boolean varies = session.isAccessed();
+		if (varies) {
 			addVaryCookie(response);
 		}
 		if (cookieSession.getData().isEmpty()) {
 			if (session.isModified() && !session.isNew()) {
 				response.addHeader(HttpHeaders.SET_COOKIE, cookie("").maxAge(0).build().toString());
-				addVaryCookie(response);
+				if (!varies) {
+					addVaryCookie(response);
+				}
 			}
 			return;
 		}
@@ -237,7 +242,9 @@ public class CookieSessionStore implements SessionStore {
 			throw new SessionTooLargeException(this.cookieName, header.length(), MAX_COOKIE_SIZE);
 		}
 		response.addHeader(HttpHeaders.SET_COOKIE, header);
-		addVaryCookie(response);
+		if (!varies) {
+			addVaryCookie(response);
+		}
 	}
 
 	private String sessionCookieAttributes() {
