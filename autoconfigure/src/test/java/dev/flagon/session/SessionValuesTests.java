@@ -239,6 +239,18 @@ class SessionValuesTests {
 	}
 
 	@Test
+	void escapesWhatFollowsPlainTextOfAnyLength() {
+		for (int plain : new int[] { 1, 255, 256, 257, 1000 }) {
+			String prefix = "a".repeat(plain);
+			String text = prefix + "\"\n\u00e9";
+			assertThat(json(this.flask.serializeValue(text))).isEqualTo("\"" + prefix + "\\\"\\n\\u00e9\"");
+			assertThat(json(this.values.serializeValue(text))).isEqualTo("\"" + prefix + "\\\"\\n\u00e9\"");
+			assertThat(json(this.values.serialize(map(prefix, text)))).isEqualTo(
+					"{\"" + prefix + "\":\"" + prefix + "\\\"\\n\u00e9\"}");
+		}
+	}
+
+	@Test
 	void keepsKeyOrderAndTakesTheLastValueOfARepeatedKey() {
 		Map<String, @Nullable Object> session = read(this.values, "{\"z\":1,\"a\":2,\"z\":3}");
 		assertSameValue(session, map("z", 3, "a", 2));
