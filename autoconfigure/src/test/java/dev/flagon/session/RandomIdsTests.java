@@ -1,13 +1,12 @@
 package dev.flagon.session;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
+
+import dev.flagon.testsupport.Threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,22 +29,11 @@ class RandomIdsTests {
 	@Test
 	void neverHandsOutAnIdTwiceAcrossThreadsAndDraws() throws InterruptedException {
 		Set<String> ids = ConcurrentHashMap.newKeySet();
-		CountDownLatch start = new CountDownLatch(1);
-		List<Thread> threads = new ArrayList<>();
-		for (int t = 0; t < 8; t++) {
-			Thread thread = new Thread(() -> {
-				awaitQuietly(start);
-				for (int i = 0; i < 5_000; i++) {
-					ids.add(RandomIds.next());
-				}
-			});
-			thread.start();
-			threads.add(thread);
-		}
-		start.countDown();
-		for (Thread thread : threads) {
-			thread.join();
-		}
+		Threads.runTogether(8, () -> {
+			for (int i = 0; i < 5_000; i++) {
+				ids.add(RandomIds.next());
+			}
+		});
 		assertThat(ids).hasSize(40_000);
 	}
 
@@ -65,15 +53,6 @@ class RandomIdsTests {
 		}
 		assertThat(setMost & clearMost).isEqualTo(~0xF000L);
 		assertThat(setLeast & clearLeast).isEqualTo(~(0xC0L << 56));
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

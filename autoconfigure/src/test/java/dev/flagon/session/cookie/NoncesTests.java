@@ -1,14 +1,13 @@
 package dev.flagon.session.cookie;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
+
+import dev.flagon.testsupport.Threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,24 +32,13 @@ class NoncesTests {
 	@Test
 	void neverHandsOutANonceTwiceAcrossThreadsAndDraws() throws InterruptedException {
 		Set<String> seen = ConcurrentHashMap.newKeySet();
-		CountDownLatch start = new CountDownLatch(1);
-		List<Thread> threads = new ArrayList<>();
-		for (int t = 0; t < 8; t++) {
-			Thread thread = new Thread(() -> {
-				awaitQuietly(start);
-				byte[] nonce = new byte[12];
-				for (int i = 0; i < 5_000; i++) {
-					this.nonces.next(nonce, 0);
-					seen.add(HexFormat.of().formatHex(nonce));
-				}
-			});
-			thread.start();
-			threads.add(thread);
-		}
-		start.countDown();
-		for (Thread thread : threads) {
-			thread.join();
-		}
+		Threads.runTogether(8, () -> {
+			byte[] nonce = new byte[12];
+			for (int i = 0; i < 5_000; i++) {
+				this.nonces.next(nonce, 0);
+				seen.add(HexFormat.of().formatHex(nonce));
+			}
+		});
 		// 40,000 nonces are 625 draws of 64: a slice handed out twice would show here
 		assertThat(seen).hasSize(40_000);
 	}
@@ -69,15 +57,6 @@ class NoncesTests {
 		}
 		assertThat(set).containsOnly(0xFF);
 		assertThat(clear).containsOnly(0xFF);
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }
