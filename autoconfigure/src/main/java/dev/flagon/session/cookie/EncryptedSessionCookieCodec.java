@@ -18,6 +18,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.flagon.session.RandomBytes;
 import dev.flagon.session.SessionDecodingException;
 import dev.flagon.session.SessionValues;
 import org.jspecify.annotations.Nullable;
@@ -79,7 +80,7 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 
 	private final SessionValues values;
 
-	private final Nonces nonces = new Nonces(NONCE_LENGTH);
+	private final RandomBytes nonces = new RandomBytes(NONCE_LENGTH);
 
 	// Cipher.getInstance looks the provider up and init expands the AES key again, which costs
 	// more than encrypting a small session; a reused Cipher keeps the expanded key. The queue

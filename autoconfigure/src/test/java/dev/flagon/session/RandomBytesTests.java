@@ -1,4 +1,4 @@
-package dev.flagon.session.cookie;
+package dev.flagon.session;
 
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -10,19 +10,20 @@ import org.junit.jupiter.api.Test;
 import dev.flagon.testsupport.Threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link Nonces}.
+ * Tests for {@link RandomBytes}.
  */
-class NoncesTests {
+class RandomBytesTests {
 
-	private final Nonces nonces = new Nonces(12);
+	private final RandomBytes bytes = new RandomBytes(12);
 
 	@Test
-	void writesOneNonceWhereItIsAskedAndNothingElse() {
+	void writesOneValueWhereItIsAskedAndNothingElse() {
 		byte[] target = new byte[20];
 		Arrays.fill(target, (byte) 0x55);
-		this.nonces.next(target, 4);
+		this.bytes.next(target, 4);
 		assertThat(Arrays.copyOfRange(target, 0, 4)).containsOnly(0x55);
 		assertThat(Arrays.copyOfRange(target, 16, 20)).containsOnly(0x55);
 		assertThat(Arrays.copyOfRange(target, 4, 16)).isNotEqualTo(new byte[] { 0x55, 0x55, 0x55, 0x55, 0x55, 0x55,
@@ -30,29 +31,34 @@ class NoncesTests {
 	}
 
 	@Test
-	void neverHandsOutANonceTwiceAcrossThreadsAndDraws() throws InterruptedException {
+	void neverHandsOutAValueTwiceAcrossThreadsAndDraws() throws InterruptedException {
 		Set<String> seen = ConcurrentHashMap.newKeySet();
 		Threads.runTogether(8, () -> {
-			byte[] nonce = new byte[12];
+			byte[] value = new byte[12];
 			for (int i = 0; i < 5_000; i++) {
-				this.nonces.next(nonce, 0);
-				seen.add(HexFormat.of().formatHex(nonce));
+				this.bytes.next(value, 0);
+				seen.add(HexFormat.of().formatHex(value));
 			}
 		});
-		// 40,000 nonces are 625 draws of 64: a slice handed out twice would show here
+		// 40,000 values are 625 draws of 64: a slice handed out twice would show here
 		assertThat(seen).hasSize(40_000);
+	}
+
+	@Test
+	void refusesALengthBelowOne() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new RandomBytes(0)).withMessageContaining("'length'");
 	}
 
 	@Test
 	void usesEveryBit() {
 		byte[] set = new byte[12];
 		byte[] clear = new byte[12];
-		byte[] nonce = new byte[12];
+		byte[] value = new byte[12];
 		for (int i = 0; i < 1_000; i++) {
-			this.nonces.next(nonce, 0);
-			for (int b = 0; b < nonce.length; b++) {
-				set[b] |= nonce[b];
-				clear[b] |= (byte) ~nonce[b];
+			this.bytes.next(value, 0);
+			for (int b = 0; b < value.length; b++) {
+				set[b] |= value[b];
+				clear[b] |= (byte) ~value[b];
 			}
 		}
 		assertThat(set).containsOnly(0xFF);
