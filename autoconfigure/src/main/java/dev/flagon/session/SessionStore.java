@@ -3,6 +3,9 @@ package dev.flagon.session;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.StringUtils;
+
 /**
  * Where sessions live and how they travel, as Flask's {@code SessionInterface}. One store
  * serves an application; its {@link #openSession} runs the first time a request touches the
@@ -50,5 +53,26 @@ public interface SessionStore {
 	 * @param response the response, not yet committed
 	 */
 	void saveSession(FlagonSession session, HttpServletRequest request, HttpServletResponse response);
+
+	/**
+	 * Add {@code Cookie} to the response's {@code Vary} header, as Flask does for a response
+	 * that used the session or sets its cookie, so that no cache serves it to another
+	 * client. Nothing is added when {@code Vary} already names {@code Cookie} (in any case)
+	 * or is {@code *}. For {@link #saveSession}.
+	 * @param response the response, not yet committed
+	 */
+	static void varyOnCookie(HttpServletResponse response) {
+		// Most responses have no Vary yet; getHeaders copies every value into a new collection
+		if (response.getHeader(HttpHeaders.VARY) != null) {
+			for (String vary : response.getHeaders(HttpHeaders.VARY)) {
+				for (String name : StringUtils.tokenizeToStringArray(vary, ",")) {
+					if (name.equals("*") || name.equalsIgnoreCase(HttpHeaders.COOKIE)) {
+						return;
+					}
+				}
+			}
+		}
+		response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
+	}
 
 }

@@ -3,7 +3,6 @@ package dev.flagon.session.cookie;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -215,13 +214,13 @@ public class CookieSessionStore implements SessionStore {
 		// response sets or deletes the cookie
 		boolean varies = session.isAccessed();
 		if (varies) {
-			addVaryCookie(response);
+			SessionStore.varyOnCookie(response);
 		}
 		if (cookieSession.getData().isEmpty()) {
 			if (session.isModified() && !session.isNew()) {
 				response.addHeader(HttpHeaders.SET_COOKIE, cookie("").maxAge(0).build().toString());
 				if (!varies) {
-					addVaryCookie(response);
+					SessionStore.varyOnCookie(response);
 				}
 			}
 			return;
@@ -243,7 +242,7 @@ public class CookieSessionStore implements SessionStore {
 		}
 		response.addHeader(HttpHeaders.SET_COOKIE, header);
 		if (!varies) {
-			addVaryCookie(response);
+			SessionStore.varyOnCookie(response);
 		}
 	}
 
@@ -265,23 +264,6 @@ public class CookieSessionStore implements SessionStore {
 			.secure(this.secure)
 			.sameSite(this.sameSite)
 			.partitioned(this.partitioned);
-	}
-
-	private static void addVaryCookie(HttpServletResponse response) {
-		// Most responses have no Vary yet; getHeaders copies every value into a new collection
-		if (response.getHeader(HttpHeaders.VARY) == null) {
-			response.addHeader(HttpHeaders.VARY, "Cookie");
-			return;
-		}
-		Collection<String> vary = response.getHeaders(HttpHeaders.VARY);
-		for (String value : vary) {
-			for (String name : value.split(",")) {
-				if (name.trim().equalsIgnoreCase("Cookie") || name.trim().equals("*")) {
-					return;
-				}
-			}
-		}
-		response.addHeader(HttpHeaders.VARY, "Cookie");
 	}
 
 	/**

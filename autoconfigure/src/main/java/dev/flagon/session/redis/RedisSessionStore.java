@@ -282,7 +282,7 @@ public class RedisSessionStore implements SessionStore {
 		Assert.isInstanceOf(RedisFlagonSession.class, session, "Session was not opened by this store");
 		RedisFlagonSession redisSession = (RedisFlagonSession) session;
 		if (redisSession.isAccessed()) {
-			addVaryCookie(response);
+			SessionStore.varyOnCookie(response);
 		}
 		String storedId = redisSession.storedId;
 		if (redisSession.isInvalidated() || (redisSession.isModified() && redisSession.getData().isEmpty())) {
@@ -390,22 +390,6 @@ public class RedisSessionStore implements SessionStore {
 			.secure(this.cookieSecure)
 			.sameSite(this.cookieSameSite)
 			.partitioned(this.cookiePartitioned);
-	}
-
-	private static void addVaryCookie(HttpServletResponse response) {
-		// Most responses have no Vary yet; getHeaders copies every value into a new collection
-		if (response.getHeader(HttpHeaders.VARY) == null) {
-			response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
-			return;
-		}
-		for (String vary : response.getHeaders(HttpHeaders.VARY)) {
-			for (String name : StringUtils.tokenizeToStringArray(vary, ",")) {
-				if (name.equals("*") || name.equalsIgnoreCase(HttpHeaders.COOKIE)) {
-					return;
-				}
-			}
-		}
-		response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
 	}
 
 	private static boolean isPositive(@Nullable Duration duration) {
