@@ -173,6 +173,9 @@ class VerifiedCookieCacheTests {
 		}
 		assertThat(codec.decode(cookie + "A", MAX_AGE, NOW)).isNull();
 		assertThat(codec.decode(cookie.substring(1), MAX_AGE, NOW)).isNull();
+		// As many characters, one of them outside ASCII
+		assertThat(codec.decode("\u00e9" + cookie.substring(1), MAX_AGE, NOW)).isNull();
+		assertThat(codec.decode(cookie, MAX_AGE, NOW)).as("still remembered").isNotNull();
 	}
 
 	@ParameterizedTest
