@@ -3,10 +3,11 @@
 Usage: python3 flask_peer.py PORT SECRET_KEY
 """
 import datetime
+import json
 import sys
 import uuid
 
-from flask import Flask, session
+from flask import Flask, request, session
 
 app = Flask(__name__)
 app.secret_key = sys.argv[2]
@@ -36,6 +37,11 @@ def get_session():
 def counter():
     session["counter"] = session.get("counter", 0) + 1
     return str(session["counter"])
+
+
+@app.route("/cookies/<name>")
+def cookie_values(name):
+    return json.dumps(request.cookies.getlist(name))
 
 
 if __name__ == "__main__":

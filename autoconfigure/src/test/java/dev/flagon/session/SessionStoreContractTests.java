@@ -153,6 +153,34 @@ public abstract class SessionStoreContractTests {
 	}
 
 	@Test
+	void sessionCookieIsFoundInTheCookieHeadersAsWerkzeugFindsIt() {
+		HttpTestClient stranger = HttpTestClient.withoutCookies(this.port);
+		String header = sessionCookies(stranger.get("/session/put?key=user&value=alice")).get(0);
+		String name = cookieName();
+		String value = header.substring(name.length() + 1, header.indexOf(';'));
+		List<String> found = List.of(name + "=" + value, "a=1; " + name + "=" + value + "; b=2",
+				"a=1;" + name + "=" + value, ";; " + name + " = " + value + " ;", name + "=\"" + value + "\"",
+				"a=\"x;y\"; " + name + "=" + value, name + "=not-a-session; " + name + "=" + value);
+		for (String cookies : found) {
+			assertThat(stranger.get("/session/get?key=user", "Cookie", cookies).body()).as(cookies)
+				.isEqualTo("{\"user\":\"alice\"}");
+			assertThat(stranger.get("/session/http-session/get?key=user", "Cookie", cookies).body())
+				.as("getSession(false) with %s", cookies)
+				.isEqualTo("alice");
+		}
+		assertThat(stranger.get("/session/get?key=user", "Cookie", "a=1", "Cookie", name + "=" + value).body())
+			.as("in the second of two Cookie headers")
+			.isEqualTo("{\"user\":\"alice\"}");
+		List<String> notFound = List.of("x" + name + "=" + value, name + "x=" + value, "a=" + name + "=" + value,
+				"a=\"x; " + name + "=" + value + "\"", name, "=" + value, "");
+		for (String cookies : notFound) {
+			HttpResponse<String> response = stranger.get("/session/get?key=user", "Cookie", cookies);
+			assertThat(response.statusCode()).as(cookies).isEqualTo(200);
+			assertThat(response.body()).as(cookies).isEqualTo("{\"user\":null}");
+		}
+	}
+
+	@Test
 	void httpSessionIsAViewOfTheSameSession() {
 		assertThat(this.http.get("/session/http-session/get?key=user").body()).isEqualTo("no session");
 		this.http.get("/session/http-session/put?key=user&value=bob");

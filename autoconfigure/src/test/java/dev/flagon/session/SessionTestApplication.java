@@ -96,6 +96,11 @@ public class SessionTestApplication {
 			return Integer.toString(counter);
 		}
 
+		@GetMapping("/cookie-values")
+		List<String> cookieValues(@RequestParam String name, HttpServletRequest request) {
+			return RequestCookies.values(request, name);
+		}
+
 		@GetMapping("/untouched")
 		String untouched() {
 			return "untouched";

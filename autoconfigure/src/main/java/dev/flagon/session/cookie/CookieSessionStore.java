@@ -3,8 +3,8 @@ package dev.flagon.session.cookie;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
 
 import dev.flagon.session.DefaultFlagonSession;
 import dev.flagon.session.FlagonSession;
+import dev.flagon.session.RequestCookies;
 import dev.flagon.session.SessionStore;
 import dev.flagon.session.SessionValues;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.util.Assert;
-import org.springframework.web.util.WebUtils;
 
 /**
  * Keeps the whole session in one cookie, encrypted or signed by a {@link SessionCookieCodec},
@@ -186,20 +186,18 @@ public class CookieSessionStore implements SessionStore {
 
 	@Override
 	public boolean mayHaveSession(HttpServletRequest request) {
-		return WebUtils.getCookie(request, this.cookieName) != null;
+		return RequestCookies.contains(request, this.cookieName);
 	}
 
 	@Override
 	public FlagonSession openSession(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies != null) {
+		List<String> cookies = RequestCookies.values(request, this.cookieName);
+		if (!cookies.isEmpty()) {
 			Instant now = this.clock.instant();
-			for (Cookie cookie : cookies) {
-				if (this.cookieName.equals(cookie.getName())) {
-					SessionCookieCodec.Decoded decoded = this.codec.decode(cookie.getValue(), this.permanentLifetime, now);
-					if (decoded != null) {
-						return new CookieSession(this.values, decoded);
-					}
+			for (String cookie : cookies) {
+				SessionCookieCodec.Decoded decoded = this.codec.decode(cookie, this.permanentLifetime, now);
+				if (decoded != null) {
+					return new CookieSession(this.values, decoded);
 				}
 			}
 		}

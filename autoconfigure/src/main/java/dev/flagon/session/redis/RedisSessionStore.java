@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -19,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.flagon.session.DefaultFlagonSession;
 import dev.flagon.session.FlagonSession;
+import dev.flagon.session.RequestCookies;
 import dev.flagon.session.SessionStore;
 import dev.flagon.session.SessionUnavailableException;
 import dev.flagon.session.SessionValues;
@@ -30,7 +30,6 @@ import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.data.redis.RedisSessionRepository;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
-import org.springframework.web.util.WebUtils;
 
 /**
  * A {@link SessionStore} that keeps sessions in Redis with Spring Session Data Redis; the
@@ -246,22 +245,18 @@ public class RedisSessionStore implements SessionStore {
 
 	@Override
 	public boolean mayHaveSession(HttpServletRequest request) {
-		return WebUtils.getCookie(request, this.cookieName) != null;
+		return RequestCookies.contains(request, this.cookieName);
 	}
 
 	@Override
 	public FlagonSession openSession(HttpServletRequest request) {
-		boolean cookieReceived = false;
+		List<String> cookies = RequestCookies.values(request, this.cookieName);
+		boolean cookieReceived = !cookies.isEmpty();
 		String id = null;
-		Cookie[] cookies = request.getCookies();
-		if (cookies != null) {
-			for (Cookie cookie : cookies) {
-				if (this.cookieName.equals(cookie.getName())) {
-					cookieReceived = true;
-					if (id == null && ID.matcher(cookie.getValue()).matches()) {
-						id = cookie.getValue();
-					}
-				}
+		for (String cookie : cookies) {
+			if (ID.matcher(cookie).matches()) {
+				id = cookie;
+				break;
 			}
 		}
 		SessionHashes.Stored stored = (id != null) ? this.hashes.read(id) : null;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,8 @@ class FlaskInteropIntegrationTests {
 	static final String SECRET = "shared-by-flask-and-flagon-32-bytes-at-least";
 
 	private static final String PYTHON = "/usr/bin/python3";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@TempDir
 	static Path scripts;
@@ -157,6 +160,22 @@ class FlaskInteropIntegrationTests {
 		String cookie = sessionCookie(this.flaskClient.get("/set"));
 		String forged = cookie.substring(0, cookie.length() - 2) + (cookie.endsWith("AA") ? "BB" : "AA");
 		assertThat(this.flagonClient.get("/session/describe", "Cookie", forged).body()).isEmpty();
+	}
+
+	@Test
+	void cookieHeadersReadAsWerkzeugReadsThem() {
+		List<String> headers = List.of("c=1", "a=1; c=2; b=3", "c=1; c=2", "c=1;;c=2", " c = 1 ;", "c=\t1\t; d=2", "c=a b",
+				"c=1=2", "c=\"quoted\"", "c=\"with;semicolon\"; d=1", "c=\"esc\\\"aped\\\\back\"",
+				"c=\"\\303\\251t\\303\\251\"", "c=\"\\101\\102\\x\\400\"", "c=\"unterminated",
+				"c=\"a\"b\"", "c=\"a\" b; d=1", "c=\"trailing\\\"", "c=\"\"", "c=\"", "c", "c=", "=1; c=2",
+				"a=c=1", "x c=1", "cc=1; c_=2", "a=\"x; c=1\"");
+		for (String header : headers) {
+			HttpResponse<String> flask = this.flaskClient.get("/cookies/c", "Cookie", header);
+			HttpResponse<String> flagon = this.flagonClient.get("/session/cookie-values?name=c", "Cookie", header);
+			assertThat(flagon.statusCode()).as(header).isEqualTo(200);
+			assertThat(JSON.readValue(flagon.body(), List.class)).as(header)
+				.isEqualTo(JSON.readValue(flask.body(), List.class));
+		}
 	}
 
 }
