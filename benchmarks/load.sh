@@ -51,11 +51,13 @@ OUT=${OUT:-benchmarks/target/load-$(date +%Y%m%d-%H%M%S)}
 ALL_MEASUREMENTS="
 a-bare bare /hello
 a-bare-cookie bare /hello
+a-bare-browser bare /hello
 b-interceptor interceptor /hello
 c-hooks hooks /hello
 d-cookie-ro cookie /session/read
 d-cookie-rw cookie /session/write
 d-cookie-none cookie /session/none
+d-cookie-ro-browser cookie /session/read
 d-flask-ro cookie-flask /session/read
 d-flask-rw cookie-flask /session/write
 e-redis-ro redis /session/read
@@ -78,6 +80,7 @@ f-ro/a f-spring-ro a-bare - Spring Session Redis, read-only, vs bare
 d-none/a d-cookie-none a-bare - session cookie sent, session never touched, vs bare
 a-cookie/a a-bare-cookie a-bare - bare, sent a cookie as long as a session's, vs bare
 d-ro/a-cookie d-cookie-ro a-bare-cookie - cookie session, read-only, vs bare sent as long a cookie
+d-ro-br/a-br d-cookie-ro-browser a-bare-browser - the same among eight other cookies a browser sends, vs bare sent them all
 e-none/a e-redis-none a-bare - Redis session cookie sent, session never touched, vs bare
 "
 
@@ -207,7 +210,7 @@ while read -r name app path; do
 		echo "$response" | tail -1 | grep -q -x 'hello alice' || die "$name answered: $(echo "$response" | tail -1)"
 		case $name in
 			b-* | c-*) echo "$response" | grep -q -i '^X-Bench: 1' || die "$name sent no X-Bench header" ;;
-			*-ro | *-ro~base | *-none | *-none~base) echo "$response" | grep -q -i '^Set-Cookie' && die "$name wrote the session on a read-only request" ;;
+			*-ro | *-ro~base | *-ro-browser* | *-none | *-none~base) echo "$response" | grep -q -i '^Set-Cookie' && die "$name wrote the session on a read-only request" ;;
 		esac
 	done
 done <<<"$measurements"
@@ -215,11 +218,17 @@ done <<<"$measurements"
 # What a-bare-cookie sends: bare Spring MVC ignores it, but reads a request as long as those
 # of the session variants
 bare_cookie="session=$(head -c 168 /dev/urandom | base64 -w 0 | tr '+/' '-_')"
+# What the *-browser measurements send besides: a browser's other cookies for the site
+browser_cookies='_ga=GA1.1.1234567890.1732000000; _gid=GA1.1.987654321.1732100000; theme=dark; lang=en-US;'
+browser_cookies+=' consent=analytics%3Dno%2Cads%3Dno; _fbp=fb.1.1732000000000.1234567890;'
+browser_cookies+=' csrftoken=Qm9vdGggc2Vzc2lvbiBjb29raWU; tz=Europe%2FBerlin'
 
 run_wrk() { # name jvm path duration
 	local args=(-t1 -c"$CONNECTIONS" -d"$4" --latency)
-	[ -n "${cookie[$2]:-}" ] && args+=(-H "Cookie: ${cookie[$2]}")
-	[[ $1 != a-bare-cookie* ]] || args+=(-H "Cookie: $bare_cookie")
+	local sent=${cookie[$2]:-}
+	[[ $1 != a-bare-cookie* && $1 != a-bare-browser* ]] || sent=$bare_cookie
+	[[ $1 != *-browser* ]] || sent="$browser_cookies; $sent"
+	[ -n "$sent" ] && args+=(-H "Cookie: $sent")
 	"${client_cmd[@]}" wrk "${args[@]}" "http://127.0.0.1:${port[$2]}$3"
 }
 
