@@ -171,6 +171,8 @@ public abstract class SessionStoreContractTests {
 		assertThat(stranger.get("/session/get?key=user", "Cookie", "a=1", "Cookie", name + "=" + value).body())
 			.as("in the second of two Cookie headers")
 			.isEqualTo("{\"user\":\"alice\"}");
+		assertThat(stranger.get("/session/http-session/get?key=user", "Cookie", "a=1", "Cookie", name + "=" + value)
+			.body()).as("getSession(false), in the second of two Cookie headers").isEqualTo("alice");
 		List<String> notFound = List.of("x" + name + "=" + value, name + "x=" + value, "a=" + name + "=" + value,
 				"a=\"x; " + name + "=" + value + "\"", name, "=" + value, "");
 		for (String cookies : notFound) {

@@ -197,11 +197,12 @@ final class CookieCodecSupport {
 		}
 
 		/**
-		 * Remember a cookie; its JSON array is kept as it is and must not change.
+		 * Remember a cookie, given also as UTF-8; both arrays are kept as they are and must
+		 * not change.
 		 */
-		void put(String cookie, long issuedAt, byte[] json, boolean fallbackKey) {
+		void put(String cookie, byte[] utf8, long issuedAt, byte[] json, boolean fallbackKey) {
 			if (this.entries.length != 0 && json.length <= MAX_JSON_LENGTH) {
-				this.entries[slot(cookie)] = new Entry(cookie, issuedAt, json, fallbackKey);
+				this.entries[slot(cookie)] = new Entry(utf8, issuedAt, json, fallbackKey);
 			}
 		}
 
@@ -259,8 +260,8 @@ final class CookieCodecSupport {
 			// again, and either result is right
 			private volatile @Nullable Object values;
 
-			Entry(String cookie, long issuedAt, byte[] json, boolean fallbackKey) {
-				this.cookie = cookie.getBytes(StandardCharsets.UTF_8);
+			Entry(byte[] cookie, long issuedAt, byte[] json, boolean fallbackKey) {
+				this.cookie = cookie;
 				this.issuedAt = Instant.ofEpochSecond(issuedAt);
 				this.json = json;
 				this.fallbackKey = fallbackKey;

@@ -138,9 +138,10 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-GCM encryption failed", ex);
 		}
-		String value = ENCODER.encodeToString(cookie);
+		byte[] ascii = ENCODER.encode(cookie);
+		String value = new String(ascii, StandardCharsets.US_ASCII);
 		// The browser sends it back with its next request
-		this.verified.put(value, issuedAt.getEpochSecond(), json, false);
+		this.verified.put(value, ascii, issuedAt.getEpochSecond(), json, false);
 		return value;
 	}
 
@@ -188,7 +189,7 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 						: plaintext;
 				Decoded decoded = (json != null) ? CookieCodecSupport.parse(this.values, json, issuedAt, i > 0) : null;
 				if (decoded != null) {
-					verified.put(cookieValue, issuedAt, json, i > 0);
+					verified.put(cookieValue, cookieValue.getBytes(StandardCharsets.UTF_8), issuedAt, json, i > 0);
 				}
 				return decoded;
 			}
