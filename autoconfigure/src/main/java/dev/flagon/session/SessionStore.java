@@ -34,8 +34,9 @@ public interface SessionStore {
 
 	/**
 	 * Return whether the request may carry a session of this store, such as its session
-	 * cookie ({@link RequestCookies#contains}). When it does not, {@code request.getSession(false)} (Spring MVC's flash maps
-	 * ask on every request) answers {@code null} without opening the session; using the
+	 * cookie ({@link RequestCookies#contains}). When it does not,
+	 * {@code request.getSession(false)} (Spring MVC's flash maps ask on every request)
+	 * answers {@code null} without opening the session; using the
 	 * session still opens it. Must be cheap and must not fail. Default {@code true}.
 	 * @param request the request
 	 * @return whether {@link #openSession} could find an existing session

@@ -197,12 +197,20 @@ final class CookieCodecSupport {
 		}
 
 		/**
-		 * Remember a cookie, given also as UTF-8; both arrays are kept as they are and must
-		 * not change.
+		 * Remember a cookie; its JSON array is kept as it is and must not change.
 		 */
-		void put(String cookie, byte[] utf8, long issuedAt, byte[] json, boolean fallbackKey) {
+		void put(String cookie, long issuedAt, byte[] json, boolean fallbackKey) {
+			put(cookie, null, issuedAt, json, fallbackKey);
+		}
+
+		/**
+		 * Remember a cookie whose UTF-8 the caller has already; both arrays are kept as they
+		 * are and must not change.
+		 */
+		void put(String cookie, byte @Nullable [] utf8, long issuedAt, byte[] json, boolean fallbackKey) {
 			if (this.entries.length != 0 && json.length <= MAX_JSON_LENGTH) {
-				this.entries[slot(cookie)] = new Entry(utf8, issuedAt, json, fallbackKey);
+				byte[] bytes = (utf8 != null) ? utf8 : cookie.getBytes(StandardCharsets.UTF_8);
+				this.entries[slot(cookie)] = new Entry(bytes, issuedAt, json, fallbackKey);
 			}
 		}
 

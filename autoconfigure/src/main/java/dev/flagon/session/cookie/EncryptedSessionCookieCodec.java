@@ -189,7 +189,7 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 						: plaintext;
 				Decoded decoded = (json != null) ? CookieCodecSupport.parse(this.values, json, issuedAt, i > 0) : null;
 				if (decoded != null) {
-					verified.put(cookieValue, cookieValue.getBytes(StandardCharsets.UTF_8), issuedAt, json, i > 0);
+					verified.put(cookieValue, issuedAt, json, i > 0);
 				}
 				return decoded;
 			}

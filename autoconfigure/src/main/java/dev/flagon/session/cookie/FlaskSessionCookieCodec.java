@@ -91,7 +91,7 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 		String signed = payload + "." + ENCODER.encodeToString(timestampBytes(issuedAt.getEpochSecond()));
 		String value = signed + "." + signature(0, signed);
 		// The browser sends it back with its next request
-		this.verified.put(value, value.getBytes(StandardCharsets.UTF_8), issuedAt.getEpochSecond(), json, false);
+		this.verified.put(value, issuedAt.getEpochSecond(), json, false);
 		return value;
 	}
 
@@ -135,7 +135,7 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 		byte[] json = payload(cookieValue.substring(0, timestampDot));
 		Decoded decoded = (json != null) ? CookieCodecSupport.parse(this.values, json, issuedAt, keyIndex > 0) : null;
 		if (decoded != null) {
-			verified.put(cookieValue, cookieValue.getBytes(StandardCharsets.UTF_8), issuedAt, json, keyIndex > 0);
+			verified.put(cookieValue, issuedAt, json, keyIndex > 0);
 		}
 		return decoded;
 	}
