@@ -26,9 +26,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +48,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Auto-configuration for Flagon's contexts and hooks: the
  * root {@link FlagonApp}, the injectable {@link G}, {@link FlagonSession} and
  * {@link FlagonApp}, context propagation to task executors, and, in a servlet web
- * application, the request filter and the hook interceptor.
+ * application, the request filter, the hook interceptor, and the servlet container's own
+ * session tracking turned off.
  *
  * @author Flagon team
  * @since 0.1.0
@@ -131,6 +135,15 @@ public final class FlagonAutoConfiguration {
 			registration.setOrder(filter.getOrder());
 			registration.setAsyncSupported(true);
 			return registration;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "flagonContainerSessionTrackingInitializer")
+		ServletContextInitializer flagonContainerSessionTrackingInitializer(Environment environment) {
+			boolean configured = Binder.get(environment)
+				.bind("server.servlet.session.tracking-modes", Bindable.setOf(String.class))
+				.isBound();
+			return new ContainerSessionTrackingInitializer(configured);
 		}
 
 		@Bean
