@@ -10,10 +10,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.flagon.testsupport.HttpTestClient;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,36 +29,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Flagon answers every {@code getSession}, so the servlet container's own session tracking
- * is off: the container looks for no {@code JSESSIONID} and sends none, unless the
- * application chose its tracking itself.
+ * is off: the container looks for no {@code JSESSIONID} and sends none, and says so when code
+ * that bypasses Flagon makes a session of the container's, unless the application chose its
+ * tracking itself.
  *
  * @author Flagon team
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ContainerSessionTrackingIntegrationTests {
+
+	private static final String WARNING = "The servlet container made a session of its own";
 
 	private static final String REQUESTED = "X-Container-Requested-Session-Id";
 
 	private static final String SENT = "JSESSIONID=0123456789ABCDEF0123456789ABCDEF";
 
 	@Test
-	void containerLooksForNoSessionIdAndSendsNoSessionCookie() {
+	void containerLooksForNoSessionIdAndSendsNoSessionCookie(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = start()) {
-			HttpResponse<String> response = put(context);
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.headers().firstValue(REQUESTED)).hasValue("none");
-			assertThat(cookies(response, "JSESSIONID=")).isEmpty();
-			assertThat(cookies(response, "session=")).hasSize(1);
+			for (int i = 0; i < 2; i++) {
+				HttpResponse<String> response = put(context);
+				assertThat(response.statusCode()).isEqualTo(200);
+				assertThat(response.headers().firstValue(REQUESTED)).hasValue("none");
+				assertThat(cookies(response, "JSESSIONID=")).isEmpty();
+				assertThat(cookies(response, "session=")).hasSize(1);
+			}
+			// The filter made a container session on each request: said once
+			assertThat(output.getOut().split(WARNING, -1)).hasSize(2);
 		}
 	}
 
 	@Test
-	void trackingChosenByTheApplicationIsKept() {
+	void trackingChosenByTheApplicationIsKept(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = start("server.servlet.session.tracking-modes=cookie,url")) {
 			HttpResponse<String> response = put(context);
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.headers().firstValue(REQUESTED)).hasValue(SENT.substring(SENT.indexOf('=') + 1));
 			assertThat(cookies(response, "JSESSIONID=")).hasSize(1);
 			assertThat(cookies(response, "session=")).hasSize(1);
+			assertThat(output).doesNotContain(WARNING);
 		}
 	}
 
