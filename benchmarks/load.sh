@@ -52,6 +52,7 @@ ALL_MEASUREMENTS="
 a-bare bare /hello
 a-bare-cookie bare /hello
 a-bare-browser bare /hello
+a-wrapped wrapped /hello
 b-interceptor interceptor /hello
 c-hooks hooks /hello
 d-cookie-ro cookie /session/read
@@ -79,6 +80,7 @@ e-rw/f-rw e-redis-rw f-spring-rw 1.5 Flagon Redis vs Spring Session, read+write
 f-ro/a f-spring-ro a-bare - Spring Session Redis, read-only, vs bare
 d-none/a d-cookie-none a-bare - session cookie sent, session never touched, vs bare
 a-cookie/a a-bare-cookie a-bare - bare, sent a cookie as long as a session's, vs bare
+a-wrapped/a a-wrapped a-bare - bare behind a filter that only wraps request and response, vs bare
 d-ro/a-cookie d-cookie-ro a-bare-cookie - cookie session, read-only, vs bare sent as long a cookie
 d-ro-br/a-br d-cookie-ro-browser a-bare-browser - the same among eight other cookies a browser sends, vs bare sent them all
 e-none/a e-redis-none a-bare - Redis session cookie sent, session never touched, vs bare

@@ -5,12 +5,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Variant (a): Spring MVC alone.
+ * Variant (a): Spring MVC alone; also the endpoint of the {@code wrapped} control.
  *
  * @author Flagon team
  */
 @RestController
-@Profile("bare")
+@Profile({ "bare", "wrapped" })
 class BareController {
 
 	@GetMapping("/hello")
