@@ -5,12 +5,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Variant (a): Spring MVC alone; also the endpoint of the {@code wrapped} control.
+ * Variant (a): Spring MVC alone.
  *
  * @author Flagon team
  */
 @RestController
-@Profile({ "bare", "wrapped" })
+@Profile("bare")
 class BareController {
 
 	@GetMapping("/hello")

@@ -19,8 +19,8 @@ import org.springframework.boot.web.server.context.WebServerPortFileWriter;
  * <li>{@code redis}: Flagon's Redis session store;</li>
  * <li>{@code spring-session}: Spring Session's own filter and {@code RedisSessionRepository},
  * Flagon's auto-configuration excluded;</li>
- * <li>{@code wrapped}: a control, {@code bare} behind a filter that only wraps the request
- * and the response.</li>
+ * <li>{@code wrapped}: a control, {@code bare} (a profile group holding it) behind a filter
+ * that only wraps the request and the response.</li>
  * </ul>
  * The port, random, is written to the file named by the {@code PORTFILE} system property.
  *
