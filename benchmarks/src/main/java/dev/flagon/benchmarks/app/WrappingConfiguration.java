@@ -12,11 +12,12 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import dev.flagon.dispatch.FlagonRequestFilter;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.Ordered;
 
 /**
  * A control, not a variant of the issue's: bare Spring MVC behind one filter that wraps the
@@ -34,7 +35,8 @@ class WrappingConfiguration {
 	@Bean
 	FilterRegistrationBean<Filter> wrappingFilter() {
 		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new WrappingFilter());
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+		// Where Flagon's filter sits in the other variants
+		registration.setOrder(FlagonRequestFilter.DEFAULT_ORDER);
 		return registration;
 	}
 
