@@ -3,6 +3,8 @@ package dev.flagon.autoconfigure;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +51,12 @@ public final class FlagonSessionAutoConfiguration {
 	 * The fewest bytes a secret key may have.
 	 */
 	static final int MIN_SECRET_KEY_BYTES = 32;
+
+	// The same advice as the codecs give: 32 random bytes, 44 characters of base64
+	private static final String MAKE_A_KEY = "for example the output of 'openssl rand -base64 32'";
+
+	// ${NAME} or ${NAME:default}, as Spring writes placeholders
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]*)[^}]*}");
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -155,14 +163,23 @@ public final class FlagonSessionAutoConfiguration {
 		if (!StringUtils.hasText(secretKey)) {
 			throw new InvalidConfigurationPropertyValueException(property, "(none)",
 					"The cookie session store needs a secret key: set " + property + " to a random value of at least "
-							+ MIN_SECRET_KEY_BYTES + " bytes (for example the output of 'openssl rand -base64 48'), "
+							+ MIN_SECRET_KEY_BYTES + " bytes (" + MAKE_A_KEY + "), "
 							+ "or choose another store with flagon.session.store=redis or none.");
+		}
+		Matcher placeholder = PLACEHOLDER.matcher(secretKey);
+		if (placeholder.find()) {
+			// Boot leaves a placeholder it cannot resolve as it is: never sign with its text
+			String variable = placeholder.group(1);
+			throw new InvalidConfigurationPropertyValueException(property, placeholder.group(),
+					"The secret key is a placeholder that nothing resolved: set the environment variable " + variable
+							+ " (or the property '" + variable + "') to a random value of at least "
+							+ MIN_SECRET_KEY_BYTES + " bytes (" + MAKE_A_KEY + ").");
 		}
 		int length = secretKey.getBytes(StandardCharsets.UTF_8).length;
 		if (length < MIN_SECRET_KEY_BYTES) {
 			throw new InvalidConfigurationPropertyValueException(property, "(" + length + " bytes, hidden)",
-					"A secret key must have at least " + MIN_SECRET_KEY_BYTES + " bytes: use a random value such as "
-							+ "the output of 'openssl rand -base64 48'.");
+					"A secret key must have at least " + MIN_SECRET_KEY_BYTES + " bytes: use a random value ("
+							+ MAKE_A_KEY + ").");
 		}
 		return secretKey;
 	}

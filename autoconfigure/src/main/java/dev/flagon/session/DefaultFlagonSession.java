@@ -32,9 +32,13 @@ public class DefaultFlagonSession implements FlagonSession {
 
 	private final Map<String, @Nullable Object> data;
 
-	private final boolean isNew;
+	private final boolean loaded;
 
-	private final Instant creationTime;
+	private boolean isNew;
+
+	private Instant creationTime;
+
+	private @Nullable String requestedId;
 
 	private @Nullable String id;
 
@@ -72,6 +76,7 @@ public class DefaultFlagonSession implements FlagonSession {
 		Assert.notNull(creationTime, "'creationTime' must not be null");
 		this.values = values;
 		this.data = data;
+		this.loaded = !isNew;
 		this.isNew = isNew;
 		this.creationTime = creationTime;
 	}
@@ -91,6 +96,7 @@ public class DefaultFlagonSession implements FlagonSession {
 	public void put(String key, @Nullable Object value) {
 		Assert.notNull(key, "'key' must not be null");
 		this.values.check(key, value);
+		renewIfInvalidated();
 		this.data.put(key, value);
 		changed(key);
 	}
@@ -173,31 +179,78 @@ public class DefaultFlagonSession implements FlagonSession {
 		this.accessed = true;
 		this.modified = true;
 		this.regenerated = true;
+		this.id = null;
 		this.changedKeys.addAll(this.data.keySet());
 	}
 
 	@Override
 	public void invalidate() {
 		clear();
-		this.accessed = true;
-		this.modified = true;
+		regenerate();
 		this.invalidated = true;
 	}
 
 	/**
-	 * Return the store's id of this session, if the store uses ids.
-	 * @return the id or {@code null}
+	 * Turn an invalidated session into a new, empty one with a new id, as a servlet
+	 * container's {@code getSession(true)} does after {@code invalidate()}. Stores then
+	 * delete the old session and save the new one. Does nothing to a session that is not
+	 * invalidated.
 	 */
-	public @Nullable String getId() {
-		return this.id;
+	void renewIfInvalidated() {
+		if (this.invalidated) {
+			this.invalidated = false;
+			this.isNew = true;
+			this.creationTime = Instant.now();
+		}
 	}
 
 	/**
-	 * Set the store's id of this session.
-	 * @param id the id
+	 * Return the id of this session, as its {@code HttpSession} view and Spring Security
+	 * see it: the id it was opened under ({@link #getRequestedId()}) until it is
+	 * {@link #regenerate() regenerated} or {@link #invalidate() invalidated}, then a
+	 * {@link #newId() new one}. A new session gets a new id when first asked.
+	 * @return the id
 	 */
-	public void setId(@Nullable String id) {
-		this.id = id;
+	public String getId() {
+		String id = this.id;
+		if (id == null) {
+			String requested = this.regenerated ? null : getRequestedId();
+			id = (requested != null) ? requested : newId();
+			this.id = id;
+		}
+		return id;
+	}
+
+	/**
+	 * Return the id that the request asked for: the id of the stored session this session
+	 * was opened from, whatever happened to it since, or {@code null} for a session that was
+	 * created new.
+	 * @return the requested id, or {@code null}
+	 * @see #openedId()
+	 */
+	public @Nullable String getRequestedId() {
+		if (this.requestedId == null && this.loaded) {
+			this.requestedId = openedId();
+		}
+		return this.requestedId;
+	}
+
+	/**
+	 * Return the id of the stored session this session was opened from; asked once, and
+	 * only of sessions that were not created new. Stores with ids return the id they read;
+	 * the default is a random id that stays the session's until it is regenerated.
+	 * @return the id
+	 */
+	protected String openedId() {
+		return newId();
+	}
+
+	/**
+	 * Return a new, random id for a new or regenerated session. Defaults to a random UUID.
+	 * @return the id
+	 */
+	protected String newId() {
+		return RandomIds.next();
 	}
 
 	/**

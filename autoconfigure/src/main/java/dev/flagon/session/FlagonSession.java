@@ -138,7 +138,9 @@ public interface FlagonSession {
 
 	/**
 	 * Discard the session: its values are removed, and the store deletes it when the response
-	 * is sent.
+	 * is sent. A value {@link #put} afterwards starts a new session with a new identity, as
+	 * {@code getSession(true)} does after {@code HttpSession.invalidate()} (Spring Security's
+	 * {@code migrateSession()} and {@code newSession()} fixation strategies rely on it).
 	 */
 	void invalidate();
 

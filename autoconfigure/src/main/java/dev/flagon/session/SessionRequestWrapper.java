@@ -119,11 +119,24 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 			return null;
 		}
 		FlagonSession session = getFlagonSession();
-		if (!create && session.isNew() && !this.state.created && !session.isModified()) {
+		if (!create && !exists(session)) {
 			return null;
+		}
+		if (session instanceof DefaultFlagonSession defaultSession) {
+			// After invalidate(), a container hands out a new session
+			defaultSession.renewIfInvalidated();
 		}
 		this.state.created = true;
 		return new SessionView(session, this.state, getServletContext());
+	}
+
+	// What getSession(false) finds: a stored session, or one this request made, not one it
+	// invalidated
+	private boolean exists(FlagonSession session) {
+		if (session instanceof DefaultFlagonSession defaultSession && defaultSession.isInvalidated()) {
+			return false;
+		}
+		return !session.isNew() || this.state.created || session.isModified();
 	}
 
 	@Override
@@ -136,31 +149,59 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 	@Override
 	public String changeSessionId() {
 		FlagonSession session = getFlagonSession();
-		Assert.state(!session.isNew() || this.state.created || session.isModified(),
-				"Cannot change the session id: there is no session");
+		Assert.state(exists(session), "Cannot change the session id: there is no session");
 		session.regenerate();
 		this.state.syntheticId = null;
 		return SessionView.idOf(session, this.state);
 	}
 
+	/**
+	 * Return the id of the session that the request's cookie names, as a servlet container
+	 * does: for a store with ids (Redis), the id the cookie holds; for the cookie store, whose
+	 * cookie is the session itself, a digest of that cookie, which is also the session's
+	 * {@code HttpSession} id until the session is regenerated. Opens the session when the
+	 * request carries a session cookie. {@code null} when the request carries no session
+	 * that could be read (no cookie, or one that names no stored session, or the store
+	 * cannot be reached).
+	 */
 	@Override
 	public @Nullable String getRequestedSessionId() {
-		return null;
+		DefaultFlagonSession session = openedDefaultSession();
+		return (session != null) ? session.getRequestedId() : null;
 	}
 
+	/**
+	 * Return whether the requested session is still the session of this request: it was
+	 * found, and neither invalidated nor given a new id since. Spring Security's fixation
+	 * protection changes the id at login only when this answers {@code true}.
+	 */
 	@Override
 	public boolean isRequestedSessionIdValid() {
-		return false;
+		DefaultFlagonSession session = openedDefaultSession();
+		return session != null && session.getRequestedId() != null && !session.isRegenerated();
 	}
 
 	@Override
 	public boolean isRequestedSessionIdFromCookie() {
-		return false;
+		return getRequestedSessionId() != null;
 	}
 
 	@Override
 	public boolean isRequestedSessionIdFromURL() {
 		return false;
+	}
+
+	private @Nullable DefaultFlagonSession openedDefaultSession() {
+		if (this.state.session == null
+				&& (this.state.unavailable != null || !this.state.store.mayHaveSession(this))) {
+			return null;
+		}
+		try {
+			return (getFlagonSession() instanceof DefaultFlagonSession session) ? session : null;
+		}
+		catch (SessionUnavailableException ex) {
+			return null;
+		}
 	}
 
 	private static final class State {
@@ -204,10 +245,11 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 		}
 
 		static String idOf(FlagonSession session, State state) {
-			if (session instanceof DefaultFlagonSession defaultSession && defaultSession.getId() != null) {
+			if (session instanceof DefaultFlagonSession defaultSession) {
 				return defaultSession.getId();
 			}
-			// Cookie sessions have no id: give the view one that is stable for the request
+			// A session of a store's own type has no id Flagon knows: give the view one that
+			// is stable for the request
 			String id = state.syntheticId;
 			if (id == null) {
 				id = RandomIds.next();

@@ -64,6 +64,35 @@ class FlagonSessionAutoConfigurationTests {
 	}
 
 	@Test
+	void unresolvedPlaceholderAsSecretKeyFailsStartupNamingTheVariable() {
+		this.contextRunner.withPropertyValues("flagon.secret-key=${FLAGON_SECRET_KEY}").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("flagon.secret-key")
+				.hasMessageContaining("set the environment variable FLAGON_SECRET_KEY")
+				.hasMessageNotContaining("shorter");
+		});
+	}
+
+	@Test
+	void unresolvedPlaceholderLongerThanAKeyStillFailsStartup() {
+		this.contextRunner.withPropertyValues("flagon.secret-key=${THIS_ENV_VAR_IS_NOT_SET_ANYWHERE_AT_ALL}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("THIS_ENV_VAR_IS_NOT_SET_ANYWHERE_AT_ALL");
+			});
+		this.contextRunner.withPropertyValues(SECRET, "flagon.secret-key-fallbacks=${OLD_FLAGON_KEY_THAT_IS_NOT_SET}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("flagon.secret-key-fallbacks[0]")
+					.hasMessageContaining("OLD_FLAGON_KEY_THAT_IS_NOT_SET");
+			});
+	}
+
+	@Test
 	void shortFallbackKeyFailsStartupNamingIt() {
 		this.contextRunner.withPropertyValues(SECRET, "flagon.secret-key-fallbacks=short").run((context) -> {
 			assertThat(context).hasFailed();

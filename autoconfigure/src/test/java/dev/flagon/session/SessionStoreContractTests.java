@@ -44,6 +44,16 @@ public abstract class SessionStoreContractTests {
 		return "session";
 	}
 
+	/**
+	 * Return whether the store keeps sessions under an id that its cookie carries, so that a
+	 * session's id stays the same from one request to the next. The cookie store's id is a
+	 * digest of its cookie, which changes whenever the session is written.
+	 * @return whether ids name stored sessions
+	 */
+	protected boolean storesSessionsUnderTheirIds() {
+		return false;
+	}
+
 	protected List<String> sessionCookies(HttpResponse<?> response) {
 		return response.headers()
 			.allValues("Set-Cookie")
@@ -132,6 +142,23 @@ public abstract class SessionStoreContractTests {
 		this.http.get("/session/put?key=user&value=alice");
 		assertThat(this.http.get("/session/invalidate").statusCode()).isEqualTo(200);
 		assertThat(this.http.get("/session/get?key=user").body()).isEqualTo("{\"user\":null}");
+	}
+
+	@Test
+	void requestedSessionIdAnswersAsAContainerAndGetSessionAfterInvalidateGivesANewSession() {
+		assertThat(this.http.get("/session/http-session/renew").body()).isEqualTo("null false false null");
+		this.http.get("/session/put?key=user&value=alice");
+		String[] answer = this.http.get("/session/http-session/renew").body().split(" ");
+		// requested id, valid, from cookie, session id | getSession(false) | valid, isNew, new id
+		assertThat(answer[0]).isNotBlank().isNotEqualTo("null");
+		assertThat(answer).containsSubsequence(answer[0], "true", "true", answer[0], "|", "null", "|", "false", "true");
+		assertThat(answer[9]).isNotEqualTo(answer[0]);
+		assertThat(this.http.get("/session/get?key=user").body()).isEqualTo("{\"user\":\"alice\"}");
+		String[] next = this.http.get("/session/http-session/renew").body().split(" ");
+		if (storesSessionsUnderTheirIds()) {
+			assertThat(next[0]).as("the next request asks for the new session").isEqualTo(answer[9]);
+		}
+		assertThat(next[1]).isEqualTo("true");
 	}
 
 	@Test

@@ -123,6 +123,26 @@ public class SessionTestApplication {
 			return "invalidated";
 		}
 
+		// What a servlet container answers about the requested session, before and after the
+		// servlet API invalidates the session and asks for a new one, as Spring Security's
+		// migrateSession() does
+		@GetMapping("/http-session/renew")
+		String renew(HttpServletRequest request) {
+			HttpSession session = request.getSession(false);
+			String before = request.getRequestedSessionId() + " " + request.isRequestedSessionIdValid() + " "
+					+ request.isRequestedSessionIdFromCookie() + " " + ((session != null) ? session.getId() : null);
+			if (session == null) {
+				return before;
+			}
+			Object user = session.getAttribute("user");
+			session.invalidate();
+			String invalidated = String.valueOf(request.getSession(false));
+			HttpSession renewed = request.getSession(true);
+			renewed.setAttribute("user", user);
+			return before + " | " + invalidated + " | " + request.isRequestedSessionIdValid() + " " + renewed.isNew()
+					+ " " + renewed.getId();
+		}
+
 		@GetMapping("/regenerate")
 		String regenerate(FlagonSession session) {
 			session.regenerate();

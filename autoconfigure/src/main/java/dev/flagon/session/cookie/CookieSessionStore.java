@@ -1,8 +1,13 @@
 package dev.flagon.session.cookie;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -197,7 +202,7 @@ public class CookieSessionStore implements SessionStore {
 			for (String cookie : cookies) {
 				SessionCookieCodec.Decoded decoded = this.codec.decode(cookie, this.permanentLifetime, now);
 				if (decoded != null) {
-					return new CookieSession(this.values, decoded);
+					return new CookieSession(this.values, decoded, cookie);
 				}
 			}
 		}
@@ -215,7 +220,7 @@ public class CookieSessionStore implements SessionStore {
 			SessionStore.varyOnCookie(response);
 		}
 		if (cookieSession.getData().isEmpty()) {
-			if (session.isModified() && !session.isNew()) {
+			if (session.isModified() && session instanceof CookieSession) {
 				response.addHeader(HttpHeaders.SET_COOKIE, cookie("").maxAge(0).build().toString());
 				if (!varies) {
 					SessionStore.varyOnCookie(response);
@@ -267,13 +272,36 @@ public class CookieSessionStore implements SessionStore {
 	/**
 	 * A session loaded from a cookie.
 	 */
+	/**
+	 * A session read from a cookie. Its id is a digest of that cookie: the cookie is the
+	 * session, so the id names exactly the session the browser sent, and it changes whenever
+	 * the cookie does, without showing any of the cookie in logs or events.
+	 */
 	private static final class CookieSession extends DefaultFlagonSession {
 
 		private final boolean signedWithFallbackKey;
 
-		CookieSession(SessionValues values, SessionCookieCodec.Decoded decoded) {
+		private final String cookie;
+
+		CookieSession(SessionValues values, SessionCookieCodec.Decoded decoded, String cookie) {
 			super(values, decoded.session(), false, decoded.issuedAt());
 			this.signedWithFallbackKey = decoded.signedWithFallbackKey();
+			this.cookie = cookie;
+		}
+
+		@Override
+		protected String openedId() {
+			byte[] digest = sha256().digest(this.cookie.getBytes(StandardCharsets.US_ASCII));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+		}
+
+		private static MessageDigest sha256() {
+			try {
+				return MessageDigest.getInstance("SHA-256");
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("Every Java platform has SHA-256", ex);
+			}
 		}
 
 	}

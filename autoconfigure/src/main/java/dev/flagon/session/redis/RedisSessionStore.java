@@ -298,8 +298,10 @@ public class RedisSessionStore implements SessionStore {
 			}
 			return;
 		}
-		if (timeToLive <= 0 || (redisSession.isRegenerated() && !this.hashes.delete(storedId))) {
-			// The session reached its absolute lifetime, or another request deleted it
+		if (timeToLive <= 0
+				|| (redisSession.isRegenerated() && !this.hashes.delete(storedId) && !redisSession.isNew())) {
+			// The session reached its absolute lifetime, or another request deleted it (a
+			// session made new after invalidate() holds nothing of the old one: it is saved)
 			expireCookie(response);
 			return;
 		}
@@ -422,7 +424,6 @@ public class RedisSessionStore implements SessionStore {
 		RedisFlagonSession(SessionValues values, SessionIdGenerator idGenerator, String id,
 				SessionHashes.Stored stored) {
 			super(values, stored.data(), false, Instant.ofEpochMilli(stored.creationTime()));
-			setId(id);
 			this.idGenerator = idGenerator;
 			this.storedId = id;
 			this.cookieReceived = true;
@@ -431,22 +432,17 @@ public class RedisSessionStore implements SessionStore {
 			this.storedPermanent = Boolean.TRUE.equals(stored.data().get(PERMANENT_KEY));
 		}
 
+		@Override
+		protected String openedId() {
+			Assert.state(this.storedId != null, "A loaded session has an id");
+			return this.storedId;
+		}
+
 		// New sessions get their id when first asked for it: requests that only read an
 		// empty session never draw random numbers
 		@Override
-		public String getId() {
-			String id = super.getId();
-			if (id == null) {
-				id = this.idGenerator.generate();
-				setId(id);
-			}
-			return id;
-		}
-
-		@Override
-		public void regenerate() {
-			super.regenerate();
-			setId(null);
+		protected String newId() {
+			return this.idGenerator.generate();
 		}
 
 	}

@@ -17,4 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @WithRedisServer
 class RedisSessionStoreContractIntegrationTests extends SessionStoreContractTests {
 
+	@Override
+	protected boolean storesSessionsUnderTheirIds() {
+		return true;
+	}
+
 }
