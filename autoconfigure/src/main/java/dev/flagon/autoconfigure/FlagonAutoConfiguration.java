@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletRequestListener;
 
 import dev.flagon.context.FlagonApp;
 import dev.flagon.context.G;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -121,6 +123,10 @@ public final class FlagonAutoConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static class ServletConfiguration {
 
+		private static final String TOMCAT_VALVE = "org.apache.catalina.Valve";
+
+		private static final String TOMCAT_FACTORY = "org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory";
+
 		@Bean
 		@ConditionalOnMissingBean
 		FlagonRequestFilter flagonRequestFilter(AppRouter router) {
@@ -146,26 +152,26 @@ public final class FlagonAutoConfiguration {
 			return new ContainerSessionTrackingInitializer(configured);
 		}
 
-		@Bean
-		@ConditionalOnMissingBean(name = "flagonRequestListenerRegistration")
-		ServletListenerRegistrationBean<FlagonRequestFilter> flagonRequestListenerRegistration(
-				FlagonRequestFilter filter) {
-			return new ServletListenerRegistrationBean<>(filter);
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = { TOMCAT_VALVE, TOMCAT_FACTORY })
+		static class TomcatConfiguration {
+
+			// On embedded Tomcat a valve ends abandoned requests; no listener is needed
+			@Bean
+			WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> flagonExchangeEndingValveCustomizer() {
+				return (factory) -> factory.addEngineValves(new ExchangeEndingValve());
+			}
+
 		}
 
 		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(name = { "org.apache.catalina.Valve",
-				"org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory" })
-		static class TomcatConfiguration {
+		@ConditionalOnMissingClass(TOMCAT_FACTORY)
+		static class ListenerConfiguration {
 
-			// On embedded Tomcat a valve ends abandoned requests; the listener is not needed
 			@Bean
-			WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> flagonExchangeEndingValveCustomizer(
-					ObjectProvider<ServletListenerRegistrationBean<FlagonRequestFilter>> listenerRegistration) {
-				return (factory) -> {
-					factory.addEngineValves(new ExchangeEndingValve());
-					listenerRegistration.ifAvailable((registration) -> registration.setEnabled(false));
-				};
+			@ConditionalOnMissingBean(name = "flagonRequestListenerRegistration")
+			ServletListenerRegistrationBean<ServletRequestListener> flagonRequestListenerRegistration() {
+				return new ServletListenerRegistrationBean<>(FlagonRequestFilter.abandonedRequestListener());
 			}
 
 		}

@@ -30,7 +30,7 @@ import org.springframework.util.Assert;
  * <p>
  * A request that left with an exception and no error dispatch followed (no error page, or a
  * client gone) is ended by the container once it is done with it: on embedded Tomcat by an
- * {@link ExchangeEndingValve}, elsewhere by this filter as a {@link ServletRequestListener}
+ * {@link ExchangeEndingValve}, elsewhere by an {@link #abandonedRequestListener() listener}
  * (a listener makes Tomcat build an event for every request attribute set, so it is
  * registered only where the valve is not). An async request completed without a dispatch
  * is ended by an {@link AsyncListener}.
@@ -38,7 +38,7 @@ import org.springframework.util.Assert;
  * @author Flagon team
  * @since 0.1.0
  */
-public class FlagonRequestFilter implements Filter, ServletRequestListener, Ordered {
+public class FlagonRequestFilter implements Filter, Ordered {
 
 	/**
 	 * The default order: early, before Spring Security's filter chain, as Spring Session's
@@ -146,9 +146,21 @@ public class FlagonRequestFilter implements Filter, ServletRequestListener, Orde
 		return false;
 	}
 
-	@Override
-	public void requestDestroyed(ServletRequestEvent event) {
-		endAbandoned(event.getServletRequest());
+	/**
+	 * Return a listener that ends the contexts of requests the container is done with, for
+	 * containers where no {@link ExchangeEndingValve} does it. Not the filter itself, so
+	 * that Spring Boot registers no listener of its own accord for the filter bean.
+	 * @return the listener
+	 */
+	public static ServletRequestListener abandonedRequestListener() {
+		return new ServletRequestListener() {
+
+			@Override
+			public void requestDestroyed(ServletRequestEvent event) {
+				endAbandoned(event.getServletRequest());
+			}
+
+		};
 	}
 
 	/**

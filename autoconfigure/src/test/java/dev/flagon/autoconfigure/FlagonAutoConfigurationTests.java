@@ -2,6 +2,7 @@ package dev.flagon.autoconfigure;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.flagon.context.FlagonApp;
 import dev.flagon.context.G;
@@ -13,9 +14,16 @@ import dev.flagon.dispatch.MountedApps;
 import dev.flagon.hooks.BeforeRequest;
 import dev.flagon.session.FlagonSession;
 
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
@@ -30,11 +38,39 @@ import static org.mockito.Mockito.mock;
  *
  * @author Flagon team
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FlagonAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(FlagonAutoConfiguration.class))
 		.withPropertyValues("flagon.session.store=none");
+
+	@Test
+	void withoutTomcatAListenerEndsAbandonedRequestsAndOnTomcatNoneIsRegistered() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.tomcat"))
+			.run((context) -> assertThat(context).hasBean("flagonRequestListenerRegistration"));
+		this.contextRunner.run((context) -> {
+			assertThat(context).doesNotHaveBean("flagonRequestListenerRegistration");
+			assertThat(context).hasBean("flagonExchangeEndingValveCustomizer");
+		});
+	}
+
+	@Test
+	void startupLogsNothingThatReadsAsIfFlagonWereDisabled(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PlainApplication.class)
+			.properties("server.port=0", "flagon.secret-key=startup-log-test-secret-key-of-32-bytes",
+					"logging.level.org.springframework.boot.web=debug")
+			.run()) {
+			assertThat(context.getBean(FlagonRequestFilter.class)).isNotNull();
+		}
+		assertThat(output).doesNotContain("was not registered").doesNotContainPattern("(?i)flagon[^\\n]*disabled");
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class PlainApplication {
+
+	}
 
 	@Test
 	void servletApplicationGetsTheFilterTheInterceptorAndTheContextBeans() {
