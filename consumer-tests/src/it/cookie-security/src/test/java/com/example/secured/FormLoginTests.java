@@ -76,13 +76,13 @@ abstract class FormLoginTests {
 
 		assertThat(this.browser.logIn("alice", "wonderland").statusCode()).isEqualTo(302);
 		assertThat(this.browser.get("/secured/me").statusCode()).isEqualTo(200);
-		assertThat(this.browser.cookies().get("session")).isNotEqualTo(beforeLogin.get("session"));
 
 		Browser attacker = new Browser(this.port);
 		attacker.useCookies(beforeLogin);
 		HttpResponse<String> withOldCookie = attacker.get("/secured/me");
-		assertThat(withOldCookie.statusCode()).isEqualTo(302);
+		assertThat(withOldCookie.statusCode()).as("the pre-login cookie after login").isEqualTo(302);
 		assertThat(withOldCookie.headers().firstValue("Location")).hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
+		assertThat(this.browser.cookies().get("session")).isNotEqualTo(beforeLogin.get("session"));
 	}
 
 	@Test
