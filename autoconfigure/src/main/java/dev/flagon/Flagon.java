@@ -1,9 +1,11 @@
 package dev.flagon;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import dev.flagon.context.AppContext;
 import dev.flagon.context.ContextHolder;
@@ -99,28 +101,39 @@ public final class Flagon {
 	 * Flask's {@code copy_current_request_context}. The contexts are shared, not copied: the
 	 * task sees and changes the same {@code g} and session. A request's contexts are only
 	 * usable while the request is in progress.
+	 * <pre class="code">
+	 * executor.execute(Flagon.copyCurrentContext(() -&gt; audit()));
+	 * CompletableFuture.runAsync(Flagon.copyCurrentContext(this::audit), pool);
+	 * </pre>
+	 * A lambda or method reference that returns a value takes the
+	 * {@link #copyCurrentContext(Callable) Callable} overload instead.
 	 * @param task the task
 	 * @return the wrapped task
 	 * @throws OutsideOfContextException outside an application context
 	 */
 	public static Runnable copyCurrentContext(Runnable task) {
 		Assert.notNull(task, "'task' must not be null");
-		Supplier<Void> supplier = copyCurrentContext((Supplier<Void>) () -> {
+		ContextTask<@Nullable Void> wrapped = copyCurrentContext(() -> {
 			task.run();
 			return null;
 		});
-		return supplier::get;
+		return wrapped::get;
 	}
 
 	/**
-	 * Wrap a task so that it runs with the current contexts, as
-	 * {@link #copyCurrentContext(Runnable)}.
+	 * Wrap a task that returns a value so that it runs with the current contexts, as
+	 * {@link #copyCurrentContext(Runnable)}. The wrapped task is both a {@link Callable} and a
+	 * {@link Supplier}, so it goes wherever either is taken:
+	 * <pre class="code">
+	 * Future&lt;Report&gt; report = executor.submit(Flagon.copyCurrentContext(() -&gt; compute()));
+	 * CompletableFuture&lt;Report&gt; later = CompletableFuture.supplyAsync(Flagon.copyCurrentContext(this::compute), pool);
+	 * </pre>
 	 * @param <T> the result type
 	 * @param task the task
 	 * @return the wrapped task
 	 * @throws OutsideOfContextException outside an application context
 	 */
-	public static <T> Callable<T> copyCurrentContext(Callable<T> task) {
+	public static <T> ContextTask<T> copyCurrentContext(Callable<T> task) {
 		Assert.notNull(task, "'task' must not be null");
 		Object snapshot = currentSnapshot();
 		return () -> {
@@ -135,35 +148,43 @@ public final class Flagon {
 		};
 	}
 
-	/**
-	 * Wrap a supplier so that it runs with the current contexts, as
-	 * {@link #copyCurrentContext(Runnable)}.
-	 * @param <T> the result type
-	 * @param supplier the supplier
-	 * @return the wrapped supplier
-	 * @throws OutsideOfContextException outside an application context
-	 */
-	public static <T> Supplier<T> copyCurrentContext(Supplier<T> supplier) {
-		Assert.notNull(supplier, "'supplier' must not be null");
-		Callable<T> callable = copyCurrentContext((Callable<T>) supplier::get);
-		return () -> {
-			try {
-				return callable.call();
-			}
-			catch (RuntimeException ex) {
-				throw ex;
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		};
-	}
-
 	private static Object currentSnapshot() {
 		AppContext appContext = ContextHolder.currentAppContext();
 		Object snapshot = ContextHolder.snapshot();
 		Assert.state(snapshot != null, () -> "No snapshot for " + appContext);
 		return snapshot;
+	}
+
+	/**
+	 * A task wrapped by {@link Flagon#copyCurrentContext(Callable)}: a {@link Callable} that is
+	 * also a {@link Supplier}, for {@code ExecutorService.submit} and
+	 * {@code CompletableFuture.supplyAsync} alike.
+	 *
+	 * @param <T> the result type
+	 * @since 0.1.0
+	 */
+	@FunctionalInterface
+	public interface ContextTask<T extends @Nullable Object> extends Callable<T>, Supplier<T> {
+
+		/**
+		 * Run the task as {@link #call()} does. A checked exception it throws is wrapped in a
+		 * {@link CompletionException}, as {@link java.util.concurrent.CompletableFuture}
+		 * reports failures.
+		 * @return the result
+		 */
+		@Override
+		default T get() {
+			try {
+				return call();
+			}
+			catch (RuntimeException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				throw new CompletionException(ex);
+			}
+		}
+
 	}
 
 }

@@ -1,7 +1,10 @@
 package dev.flagon.context;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -120,6 +123,65 @@ class AppContextTests {
 				executor.shutdownNow();
 			}
 		});
+	}
+
+	@Test
+	void copiedTasksThatReturnValuesGoToExecutorsAndFuturesWithoutCasts() {
+		this.contextRunner.run((context) -> {
+			FlagonApp app = context.getBean(FlagonApp.class);
+			ExecutorService executor = Executors.newSingleThreadExecutor();
+			try (AppContext ctx = app.appContext()) {
+				Flagon.g().set("shared", "yes");
+				List<Object> results = new ArrayList<>();
+				results.add(executor.submit(Flagon.copyCurrentContext(() -> shared())).get(10, TimeUnit.SECONDS));
+				results.add(executor.submit(Flagon.copyCurrentContext(() -> {
+					return shared();
+				})).get(10, TimeUnit.SECONDS));
+				results.add(executor.submit(Flagon.copyCurrentContext(AppContextTests::shared)).get(10, TimeUnit.SECONDS));
+				results.add(CompletableFuture.supplyAsync(Flagon.copyCurrentContext(() -> shared()), executor).get(10,
+						TimeUnit.SECONDS));
+				results.add(CompletableFuture.supplyAsync(Flagon.copyCurrentContext(AppContextTests::shared), executor)
+					.get(10, TimeUnit.SECONDS));
+				assertThat(results).containsOnly("yes:jobs").hasSize(5);
+				executor.submit(Flagon.copyCurrentContext(() -> record("submit"))).get(10, TimeUnit.SECONDS);
+				CompletableFuture.runAsync(Flagon.copyCurrentContext(() -> record("runAsync")), executor)
+					.get(10, TimeUnit.SECONDS);
+				CompletableFuture<Void> executed = new CompletableFuture<>();
+				executor.execute(Flagon.copyCurrentContext(() -> {
+					record("execute");
+					executed.complete(null);
+				}));
+				executed.get(10, TimeUnit.SECONDS);
+				assertThat(Flagon.g().get("ran")).isEqualTo(List.of("submit", "runAsync", "execute"));
+			}
+			finally {
+				executor.shutdownNow();
+			}
+		});
+	}
+
+	@Test
+	void aCheckedExceptionOfACopiedTaskReachesTheFutureAsItsCause() {
+		this.contextRunner.run((context) -> {
+			FlagonApp app = context.getBean(FlagonApp.class);
+			try (AppContext ctx = app.appContext()) {
+				CompletableFuture<Object> future = CompletableFuture.supplyAsync(Flagon.copyCurrentContext(() -> {
+					throw new IOException("disk full");
+				}));
+				assertThatExceptionOfType(ExecutionException.class).isThrownBy(future::get)
+					.withCauseInstanceOf(IOException.class)
+					.withMessageContaining("disk full");
+			}
+		});
+	}
+
+	private static String shared() {
+		return Flagon.g().get("shared") + ":" + Flagon.currentApp().getName();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void record(String how) {
+		((List<String>) Flagon.g().setDefault("ran", new ArrayList<String>())).add(how);
 	}
 
 	@Test
