@@ -4,10 +4,12 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -27,7 +29,7 @@ public class InMemorySessionStore implements SessionStore {
 
 	static final String COOKIE = "memory-session";
 
-	private final SecureRandom random = new SecureRandom();
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Map<String, Stored> sessions = new ConcurrentHashMap<>();
 
@@ -46,13 +48,10 @@ public class InMemorySessionStore implements SessionStore {
 		for (String id : RequestCookies.values(request, COOKIE)) {
 			Stored stored = this.sessions.get(id);
 			if (stored != null) {
-				DefaultFlagonSession session = new DefaultFlagonSession(this.values,
-						this.values.deserialize(stored.json()), false, stored.created());
-				session.setId(id);
-				return session;
+				return new MemorySession(this.values, this.values.deserialize(stored.json()), stored.created(), id);
 			}
 		}
-		return new DefaultFlagonSession(this.values);
+		return new MemorySession(this.values);
 	}
 
 	@Override
@@ -67,26 +66,46 @@ public class InMemorySessionStore implements SessionStore {
 			return;
 		}
 		SessionStore.varyOnCookie(response);
-		String id = session.getId();
-		if (id != null && (session.isRegenerated() || session.isInvalidated() || session.getData().isEmpty())) {
-			this.sessions.remove(id);
-			id = null;
+		String requested = session.getRequestedId();
+		if (requested != null && (session.isRegenerated() || session.getData().isEmpty())) {
+			this.sessions.remove(requested);
 		}
 		if (session.isInvalidated() || session.getData().isEmpty()) {
 			setCookie(response, "", 0);
 			return;
 		}
-		if (id == null) {
-			id = HexFormat.of().formatHex(nextId());
-		}
+		// The id it was opened under, or a new one (newId) once regenerated or when new
+		String id = session.getId();
 		this.sessions.put(id, new Stored(this.values.serialize(session.getData()), session.getCreationTime()));
 		setCookie(response, id, -1);
 	}
 
-	private byte[] nextId() {
-		byte[] id = new byte[24];
-		this.random.nextBytes(id);
-		return id;
+	private static final class MemorySession extends DefaultFlagonSession {
+
+		private final @Nullable String storedId;
+
+		MemorySession(SessionValues values) {
+			super(values);
+			this.storedId = null;
+		}
+
+		MemorySession(SessionValues values, Map<String, @Nullable Object> data, Instant created, String id) {
+			super(values, data, false, created);
+			this.storedId = id;
+		}
+
+		@Override
+		protected String openedId() {
+			return Objects.requireNonNull(this.storedId);
+		}
+
+		@Override
+		protected String newId() {
+			byte[] id = new byte[24];
+			RANDOM.nextBytes(id);
+			return HexFormat.of().formatHex(id);
+		}
+
 	}
 
 	private static void setCookie(HttpServletResponse response, String value, long maxAge) {
