@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +34,14 @@ import org.springframework.util.Assert;
  * written as {@code {" x": {"<tag>": <its JSON>}}}. A tag is only ever read as its
  * built-in type, or as the registered type it names: stored data never chooses a Java class.
  * <p>
+ * Every value read keeps its tag when written again, so a session that a Flask app wrote
+ * goes back to Flask with the same Python types, values that Java code never touched
+ * included. Two of Flask's types have no Java counterpart: a Python tuple ({@code " t"})
+ * reads as a mutable {@link List} that is written back as a tuple, and a markupsafe
+ * {@code Markup} string ({@code " m"}) as a {@link CharSequence} whose {@code toString()}
+ * is its text, written back as {@code Markup}. Java code cannot make either; a list or
+ * string put into the session is a plain list or string to Flask.
+ * <p>
  * Instances are immutable and thread-safe.
  *
  * @since 0.1.0
@@ -53,26 +60,13 @@ public final class SessionValues {
 
 	private static final Object NOT_COPYABLE = new Object();
 
-	// Flask's own tags, and " x" for registered types
-	private static final Set<String> FLASK_TAGS = Set.of(" di", " t", " b", " m", " u", " d", " x");
-
-	private static final Set<String> NATIVE_TAGS;
-
-	static {
-		Set<String> tags = new LinkedHashSet<>(FLASK_TAGS);
-		tags.add(" i");
-		NATIVE_TAGS = Collections.unmodifiableSet(tags);
-	}
-
 	private final Dialect dialect;
 
 	private final List<SessionValueType<?>> types;
 
 	private final Map<String, SessionValueType<?>> typesByTag;
 
-	private final TaggedJsonWriter writer;
-
-	private final TaggedJsonReader reader;
+	private final TaggedJson json;
 
 	/**
 	 * Create an instance in the {@link Dialect#NATIVE native} dialect.
@@ -90,9 +84,7 @@ public final class SessionValues {
 		this.dialect = dialect;
 		this.types = types;
 		this.typesByTag = typesByTag;
-		Set<String> tags = (dialect == Dialect.FLASK) ? FLASK_TAGS : NATIVE_TAGS;
-		this.writer = new TaggedJsonWriter(dialect == Dialect.FLASK, tags, types);
-		this.reader = new TaggedJsonReader(tags, typesByTag);
+		this.json = new TaggedJson(dialect == Dialect.FLASK, types, typesByTag);
 	}
 
 	private static Map<String, SessionValueType<?>> indexByTag(List<? extends SessionValueType<?>> types) {
@@ -142,7 +134,7 @@ public final class SessionValues {
 	 */
 	public void check(String key, @Nullable Object value) {
 		Assert.notNull(key, "'key' must not be null");
-		this.writer.check(key, value);
+		this.json.check(key, value);
 	}
 
 	/**
@@ -153,7 +145,7 @@ public final class SessionValues {
 	 */
 	public byte[] serialize(Map<String, ? extends @Nullable Object> session) {
 		Assert.notNull(session, "'session' must not be null");
-		return this.writer.writeSession(session);
+		return this.json.write(session, true);
 	}
 
 	/**
@@ -164,7 +156,12 @@ public final class SessionValues {
 	 */
 	public Map<String, @Nullable Object> deserialize(byte[] json) {
 		Assert.notNull(json, "'json' must not be null");
-		return this.reader.readSession(json);
+		if (!(this.json.read(json) instanceof LinkedHashMap<?, ?> session)) {
+			throw new SessionDecodingException("Session data is not a JSON object");
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, @Nullable Object> map = (Map<String, @Nullable Object>) session;
+		return map;
 	}
 
 	/**
@@ -206,9 +203,10 @@ public final class SessionValues {
 			}
 			return copy;
 		}
-		if (value.getClass() == ArrayList.class) {
+		if (value.getClass() == ArrayList.class || value.getClass() == TaggedJson.Tuple.class) {
 			List<?> list = (List<?>) value;
-			List<@Nullable Object> copy = new ArrayList<>(list.size());
+			List<@Nullable Object> copy = (value instanceof TaggedJson.Tuple) ? new TaggedJson.Tuple(List.of())
+					: new ArrayList<>(list.size());
 			for (Object element : list) {
 				Object elementCopy = copy(element);
 				if (elementCopy == NOT_COPYABLE) {
@@ -231,7 +229,8 @@ public final class SessionValues {
 		Class<?> type = value.getClass();
 		return type == String.class || type == Integer.class || type == Boolean.class || type == Long.class
 				|| type == Double.class || type == Instant.class || type == UUID.class || type == BigInteger.class
-				|| type == BigDecimal.class || type == Float.class || type == Short.class || type == Byte.class;
+				|| type == BigDecimal.class || type == Float.class || type == Short.class || type == Byte.class
+				|| type == TaggedJson.Markup.class;
 	}
 
 	/**
@@ -242,7 +241,7 @@ public final class SessionValues {
 	 * @throws UnsupportedSessionValueException if the value cannot be stored
 	 */
 	public byte[] serializeValue(@Nullable Object value) {
-		return this.writer.writeValue(value);
+		return this.json.write(value, false);
 	}
 
 	/**
@@ -253,7 +252,7 @@ public final class SessionValues {
 	 */
 	public @Nullable Object deserializeValue(byte[] json) {
 		Assert.notNull(json, "'json' must not be null");
-		return this.reader.readValue(json);
+		return this.json.read(json);
 	}
 
 	/**
@@ -264,11 +263,11 @@ public final class SessionValues {
 	public enum Dialect {
 
 		/**
-		 * Byte for byte what Flask writes for the same values in the same key order:
-		 * non-ASCII escaped as {@code \\uXXXX}, an {@code Instant} as an HTTP date
-		 * ({@code " d"}) to the second, as Flask does with a {@code datetime}. (A Flask app
-		 * sorts the keys of every object when it saves a session, with its JSON provider's
-		 * default {@code sort_keys}; this keeps the map's order. Each reads the other.)
+		 * What a Flask app reads: non-ASCII escaped as {@code \\uXXXX} as Python does, an
+		 * {@code Instant} as an HTTP date ({@code " d"}) to the second, as Flask does with a
+		 * {@code datetime}. Keys keep the map's order (a Flask app sorts them when it saves
+		 * a session; each reads the other) and a {@code double} is in Java's notation, which
+		 * Python reads as the same number.
 		 */
 		FLASK,
 

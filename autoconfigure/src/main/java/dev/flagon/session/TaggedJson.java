@@ -1,0 +1,533 @@
+package dev.flagon.session;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.core.json.JsonWriteFeature;
+
+/**
+ * Flask's {@code TaggedJSONSerializer} in Java: one registry of tags, each knowing its Java
+ * values, their JSON and the way back. Writing tries the tags in order, as {@code tag()}
+ * does; reading untags every one-key object whose key is a tag, innermost first, as
+ * {@code untag()} does. Checking walks a value as writing does, without writing.
+ */
+final class TaggedJson {
+
+	/**
+	 * The longest number read: parsing a longer one costs quadratic time.
+	 */
+	static final int MAX_NUMBER_LENGTH = 1000;
+
+	private static final String RULE = "session values must be JSON-shaped (String, Boolean, Integer, Long, Double, "
+			+ "BigInteger, BigDecimal, null, List, Map with String keys), Instant, UUID or byte[].";
+
+	// Python writes NaN and Infinity; the nesting limit keeps recursion off the stack's end.
+	// Strings are not limited: the data is authenticated, and what was written must read back
+	private static final JsonFactory READER = JsonFactory.builder()
+		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+		.streamReadConstraints(StreamReadConstraints.builder()
+			.maxNestingDepth(SessionValues.MAX_DEPTH)
+			.maxNumberLength(MAX_NUMBER_LENGTH)
+			.maxStringLength(Integer.MAX_VALUE)
+			.maxNameLength(Integer.MAX_VALUE)
+			.build())
+		.build();
+
+	private static final JsonFactory NATIVE_WRITER = JsonFactory.builder()
+		.disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+		.build();
+
+	// Python's ensure_ascii, so that Flagon's cookie of a Flask session is Flask's own
+	private static final JsonFactory FLASK_WRITER = JsonFactory.builder()
+		.disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+		.highestNonEscapedChar(0x7e)
+		.build();
+
+	private static final Set<Class<?>> NUMBERS = Set.of(Integer.class, Long.class, Double.class, Float.class,
+			Short.class, Byte.class, BigInteger.class);
+
+	// werkzeug's http_date; Python's years are 1 to 9999
+	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+		.ofPattern("EEE, dd MMM uuuu HH:mm:ss 'GMT'", Locale.US)
+		.withZone(ZoneOffset.UTC);
+
+	private static final long FIRST_PYTHON_SECOND = -62135596800L;
+
+	private static final long FIRST_SECOND_AFTER_PYTHON = 253402300800L;
+
+	private final boolean flask;
+
+	private final List<SessionValueType<?>> types;
+
+	private final List<Tag> order;
+
+	private final Map<String, Tag> tags = new LinkedHashMap<>();
+
+	TaggedJson(boolean flask, List<SessionValueType<?>> types, Map<String, SessionValueType<?>> typesByTag) {
+		this.flask = flask;
+		this.types = types;
+		Tag date = new Tag(" d", Instant.class::isInstance, (value) -> HTTP_DATE.format((Instant) value),
+				(json) -> inPythonYears(DateTimeFormatter.RFC_1123_DATE_TIME.parse((String) json, Instant::from)));
+		Tag iso = new Tag(" i", Instant.class::isInstance, Object::toString, (json) -> Instant.parse((String) json));
+		this.order = List.of(
+				new Tag(" di", this::isTagKeyMap, TaggedJson::dictToJson, TaggedJson::dictToJava),
+				new Tag(" t", Tuple.class::isInstance, Function.identity(), (json) -> new Tuple((List<?>) json)),
+				new Tag(" b", byte[].class::isInstance, (value) -> Base64.getEncoder().encodeToString((byte[]) value),
+						(json) -> Base64.getDecoder().decode((String) json)),
+				new Tag(" m", Markup.class::isInstance, Object::toString, (json) -> new Markup((String) json)),
+				new Tag(" u", UUID.class::isInstance, (value) -> hex((UUID) value), (json) -> uuid((String) json)),
+				flask ? date : iso,
+				new Tag(" x", (value) -> findType(value.getClass()) != null, this::registeredToJson,
+						(json) -> registeredToJava(json, typesByTag)));
+		this.order.forEach((tag) -> this.tags.put(tag.key(), tag));
+		if (!flask) {
+			// read both; a Flask app knows only " d", so " i" is no tag there
+			this.tags.put(date.key(), date);
+		}
+	}
+
+	// Writing
+
+	/**
+	 * Write a value, or a whole session, whose keys then name the values that fail.
+	 */
+	byte[] write(@Nullable Object value, boolean session) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+		try (JsonGenerator out = (this.flask ? FLASK_WRITER : NATIVE_WRITER)
+			.createGenerator(ObjectWriteContext.empty(), bytes)) {
+			write(value, 0, out);
+		}
+		catch (Rejection ex) {
+			throw ex.toException((session && !ex.path.isEmpty()) ? String.valueOf(ex.path.removeFirst()) : null);
+		}
+		return bytes.toByteArray();
+	}
+
+	void check(String key, @Nullable Object value) {
+		try {
+			// as a value of the session object, so that it fits there as well as on its own
+			write(value, 1, null);
+		}
+		catch (Rejection ex) {
+			throw ex.toException(key);
+		}
+	}
+
+	/**
+	 * Write, or only check when {@code out} is null, a value that sits inside {@code depth}
+	 * JSON containers.
+	 */
+	private void write(@Nullable Object value, int depth, @Nullable JsonGenerator out) {
+		Tag tag = (value == null || value instanceof String || value instanceof Number || value instanceof Boolean)
+				? null : tagOf(value);
+		if (tag == null) {
+			writeJson(value, depth, out);
+			return;
+		}
+		open(depth + ((tag.key().equals(" x")) ? 2 : 1));
+		if (value instanceof Instant instant && this.flask && inPythonYears(instant) == null) {
+			throw new Rejection(true,
+					"is an Instant outside the years 1 to 9999, which the Flask cookie format cannot hold.", null);
+		}
+		if (out == null && !tag.key().equals(" di") && !tag.key().equals(" t")) {
+			// checking: leaves need no conversion, registered types are converted when written
+			return;
+		}
+		Object json = tag.toJson().apply(value);
+		if (out != null) {
+			out.writeStartObject();
+			out.writeName(tag.key());
+		}
+		writeJson(json, depth + 1, out);
+		if (out != null) {
+			out.writeEndObject();
+		}
+	}
+
+	private @Nullable Tag tagOf(Object value) {
+		for (Tag tag : this.order) {
+			if (tag.check().test(value)) {
+				return tag;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Write a value as it is, its members tagged: Flask's {@code PassDict} and {@code PassList}.
+	 */
+	private void writeJson(@Nullable Object json, int depth, @Nullable JsonGenerator out) {
+		if (json instanceof Map<?, ?> map) {
+			open(depth + 1);
+			if (out != null) {
+				out.writeStartObject();
+			}
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				if (!(entry.getKey() instanceof String name)) {
+					throw new Rejection(true, "is a Map with a key of type " + typeName(entry.getKey())
+							+ "; map keys must be Strings.", null);
+				}
+				if (out != null) {
+					out.writeName(name);
+				}
+				writeMember(name, entry.getValue(), depth + 1, out);
+			}
+			if (out != null) {
+				out.writeEndObject();
+			}
+		}
+		else if (json instanceof List<?> list) {
+			open(depth + 1);
+			if (out != null) {
+				out.writeStartArray();
+			}
+			int index = 0;
+			for (Object item : list) {
+				writeMember(index++, item, depth + 1, out);
+			}
+			if (out != null) {
+				out.writeEndArray();
+			}
+		}
+		else if (json == null || json instanceof String || json instanceof Boolean || json instanceof Number) {
+			writeScalar(json, out);
+		}
+		else {
+			throw Rejection.unsupported(json.getClass());
+		}
+	}
+
+	private void writeMember(Object name, @Nullable Object value, int depth, @Nullable JsonGenerator out) {
+		try {
+			write(value, depth, out);
+		}
+		catch (Rejection ex) {
+			throw ex.at(name);
+		}
+	}
+
+	private static void writeScalar(@Nullable Object value, @Nullable JsonGenerator out) {
+		if (value instanceof Number && !(value instanceof BigDecimal) && !NUMBERS.contains(value.getClass())) {
+			throw Rejection.unsupported(value.getClass());
+		}
+		if ((value instanceof BigInteger || value instanceof BigDecimal)
+				&& value.toString().length() > MAX_NUMBER_LENGTH) {
+			throw new Rejection(true, "is a " + value.getClass().getName() + " of more than " + MAX_NUMBER_LENGTH
+					+ " characters; store it as a String.", null);
+		}
+		if (out == null) {
+			return;
+		}
+		if (value == null) {
+			out.writeNull();
+		}
+		else if (value instanceof String string) {
+			out.writeString(string);
+		}
+		else if (value instanceof Boolean bool) {
+			out.writeBoolean(bool);
+		}
+		else {
+			// Java's notation reads back as the same number in Python: NaN and Infinity too,
+			// and a Float as the decimal it prints as (0.1f is 0.1, not 0.100000001)
+			out.writeNumber(value.toString());
+		}
+	}
+
+	private static void open(int depth) {
+		if (depth > SessionValues.MAX_DEPTH) {
+			throw new Rejection(false, "it nests deeper than " + SessionValues.MAX_DEPTH + " levels.", null);
+		}
+	}
+
+	// The tags' own conversions
+
+	private boolean isTagKeyMap(Object value) {
+		return value instanceof Map<?, ?> map && map.size() == 1
+				&& this.tags.containsKey(map.keySet().iterator().next());
+	}
+
+	private static Object dictToJson(Object value) {
+		Map.Entry<?, ?> entry = ((Map<?, ?>) value).entrySet().iterator().next();
+		return Collections.singletonMap(entry.getKey() + "__", entry.getValue());
+	}
+
+	private static @Nullable Object dictToJava(@Nullable Object json) {
+		if (json instanceof Map<?, ?> map && map.size() == 1
+				&& map.keySet().iterator().next() instanceof String key && key.endsWith("__")) {
+			Map<String, @Nullable Object> result = new LinkedHashMap<>(2);
+			result.put(key.substring(0, key.length() - 2), map.values().iterator().next());
+			return result;
+		}
+		return null;
+	}
+
+	private Object registeredToJson(Object value) {
+		SessionValueType<?> type = findType(value.getClass());
+		Object json;
+		String failed = "the SessionValueType '" + type.tag() + "' for " + value.getClass().getName();
+		try {
+			json = type.toJson(value);
+		}
+		catch (RuntimeException ex) {
+			throw new Rejection(false, failed + " failed: " + ex.getMessage(), ex);
+		}
+		if (json == null) {
+			throw new Rejection(false, failed + " returned null instead of a JSON-shaped value.", null);
+		}
+		return Collections.singletonMap(type.tag(), json);
+	}
+
+	private static @Nullable Object registeredToJava(@Nullable Object json,
+			Map<String, SessionValueType<?>> typesByTag) {
+		if (!(json instanceof Map<?, ?> map) || map.size() != 1) {
+			return null;
+		}
+		Map.Entry<?, ?> entry = map.entrySet().iterator().next();
+		SessionValueType<?> type = typesByTag.get((String) entry.getKey());
+		if (type == null) {
+			throw new SessionDecodingException(
+					"Session data has a value of unknown type '" + entry.getKey() + "': no SessionValueType has that tag");
+		}
+		Object result = (entry.getValue() != null) ? type.fromJson(entry.getValue()) : null;
+		if (!type.type().isInstance(result)) {
+			throw new SessionDecodingException("SessionValueType '" + type.tag() + "' did not turn its JSON into a "
+					+ type.type().getName());
+		}
+		return result;
+	}
+
+	private @Nullable SessionValueType<?> findType(Class<?> valueClass) {
+		for (SessionValueType<?> type : this.types) {
+			if (type.type().isAssignableFrom(valueClass)) {
+				return type;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Instant inPythonYears(Instant instant) {
+		// an offset could push a date past either end
+		long second = instant.getEpochSecond();
+		return (second >= FIRST_PYTHON_SECOND && second < FIRST_SECOND_AFTER_PYTHON) ? instant : null;
+	}
+
+	private static String hex(UUID uuid) {
+		return uuid.toString().replace("-", "");
+	}
+
+	private static UUID uuid(String text) {
+		// as Python's UUID(hex), which drops every dash
+		String hex = text.replace("-", "");
+		if (hex.length() != 32 || !hex.chars().allMatch((c) -> Character.digit(c, 16) >= 0 && c < 0x80)) {
+			throw new IllegalArgumentException("UUID must have 32 hex digits");
+		}
+		return new UUID(Long.parseUnsignedLong(hex, 0, 16, 16), Long.parseUnsignedLong(hex, 16, 32, 16));
+	}
+
+	// Reading
+
+	@Nullable Object read(byte[] json) {
+		try (JsonParser parser = READER.createParser(ObjectReadContext.empty(), json)) {
+			Object value = read(parser, parser.nextToken());
+			if (parser.nextToken() != null) {
+				throw new SessionDecodingException("Session data has content after its JSON value");
+			}
+			return value;
+		}
+		catch (JacksonException ex) {
+			throw new SessionDecodingException("Session data is not valid JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private @Nullable Object read(JsonParser parser, @Nullable JsonToken token) {
+		if (token == null) {
+			throw new SessionDecodingException("Session data is empty or ends too early");
+		}
+		return switch (token) {
+			case START_OBJECT -> readObject(parser);
+			case START_ARRAY -> {
+				List<@Nullable Object> list = new ArrayList<>();
+				JsonToken next;
+				while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+					list.add(read(parser, next));
+				}
+				yield list;
+			}
+			case VALUE_STRING -> parser.getString();
+			case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+				case INT -> parser.getIntValue();
+				case LONG -> parser.getLongValue();
+				default -> parser.getBigIntegerValue();
+			};
+			case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+			case VALUE_TRUE -> Boolean.TRUE;
+			case VALUE_FALSE -> Boolean.FALSE;
+			case VALUE_NULL -> null;
+			default -> throw new SessionDecodingException("Unexpected JSON token " + token);
+		};
+	}
+
+	private @Nullable Object readObject(JsonParser parser) {
+		Map<String, @Nullable Object> map = new LinkedHashMap<>();
+		String name;
+		while ((name = parser.nextName()) != null) {
+			// a repeated name keeps its first position and its last value, as in Python
+			map.put(name, read(parser, parser.nextToken()));
+		}
+		Tag tag = (map.size() == 1) ? this.tags.get(map.keySet().iterator().next()) : null;
+		if (tag == null) {
+			return map;
+		}
+		Object value = null;
+		RuntimeException failure = null;
+		try {
+			value = tag.toJava().apply(map.values().iterator().next());
+		}
+		catch (SessionDecodingException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			failure = ex;
+		}
+		if (value == null) {
+			throw new SessionDecodingException(
+					"Session data has a malformed '" + tag.key().strip() + "' tagged value", failure);
+		}
+		return value;
+	}
+
+	/**
+	 * A tag: which values it takes, their JSON, and the value its JSON reads back as.
+	 */
+	private record Tag(String key, Predicate<Object> check, Function<Object, @Nullable Object> toJson,
+			Function<@Nullable Object, @Nullable Object> toJava) {
+
+	}
+
+	/**
+	 * A Python tuple read from a Flask session: a list to Java code, written back as a tuple.
+	 */
+	static final class Tuple extends ArrayList<@Nullable Object> {
+
+		private static final long serialVersionUID = 1L;
+
+		Tuple(Collection<?> items) {
+			super(items);
+		}
+
+	}
+
+	/**
+	 * A markupsafe {@code Markup} string read from a Flask session: text to Java code
+	 * ({@link #toString()}), written back as {@code Markup}.
+	 */
+	record Markup(String text) implements CharSequence {
+
+		@Override
+		public int length() {
+			return this.text.length();
+		}
+
+		@Override
+		public char charAt(int index) {
+			return this.text.charAt(index);
+		}
+
+		@Override
+		public CharSequence subSequence(int start, int end) {
+			return this.text.subSequence(start, end);
+		}
+
+		@Override
+		public String toString() {
+			return this.text;
+		}
+
+	}
+
+	private static String typeName(@Nullable Object value) {
+		return (value != null) ? value.getClass().getName() : "null";
+	}
+
+	/**
+	 * Unwinds the walk to the top, collecting the path of the rejected value on the way.
+	 */
+	private static final class Rejection extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private static final int MAX_PATH_SHOWN = 12;
+
+		// whether the problem is said of the rejected value's path ("cart.items[1] is ...")
+		private final boolean located;
+
+		private @Nullable Class<?> unsupported;
+
+		private final transient Deque<Object> path = new ArrayDeque<>();
+
+		Rejection(boolean located, String problem, @Nullable Throwable cause) {
+			super(problem, cause, false, false);
+			this.located = located;
+		}
+
+		static Rejection unsupported(Class<?> type) {
+			Rejection rejection = new Rejection(true, "is of type " + type.getName() + "; " + RULE
+					+ " Convert it, or register a SessionValueType bean for " + type.getName() + ".", null);
+			rejection.unsupported = type;
+			return rejection;
+		}
+
+		Rejection at(Object name) {
+			this.path.addFirst(name);
+			return this;
+		}
+
+		UnsupportedSessionValueException toException(@Nullable String key) {
+			StringBuilder where = new StringBuilder((key != null) ? key : "value");
+			this.path.stream()
+				.limit(MAX_PATH_SHOWN)
+				.forEach((name) -> where.append((name instanceof Integer) ? "[" + name + "]" : "." + name));
+			where.append((this.path.size() > MAX_PATH_SHOWN) ? "..." : "");
+			String subject = (key != null) ? "Session value '" + key + "'" : "Session value";
+			if (this.unsupported != null && this.path.isEmpty()) {
+				String type = this.unsupported.getName();
+				return new UnsupportedSessionValueException(subject + " of type " + type + " cannot be stored: " + RULE
+						+ " Convert it, or register a SessionValueType bean for " + type + ".", null);
+			}
+			String it = this.path.isEmpty() ? "it " : where + " ";
+			return new UnsupportedSessionValueException(
+					subject + " cannot be stored: " + (this.located ? it : "") + getMessage(), getCause());
+		}
+
+	}
+
+}
