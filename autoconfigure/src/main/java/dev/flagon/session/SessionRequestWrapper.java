@@ -3,6 +3,7 @@ package dev.flagon.session;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.UUID;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRequest;
@@ -210,7 +211,7 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 			// Cookie sessions have no id: give the view one that is stable for the request
 			String id = state.syntheticId;
 			if (id == null) {
-				id = RandomIds.next();
+				id = UUID.randomUUID().toString();
 				state.syntheticId = id;
 			}
 			return id;

@@ -22,25 +22,22 @@ import org.springframework.util.Assert;
  * {@link Long}, {@link Short}, {@link Byte}, {@link Double}, {@link Float},
  * {@link BigInteger}, {@link BigDecimal}, {@link List}, {@link Map} with {@code String}
  * keys, {@link Instant}, {@link UUID}, {@code byte[]}, and values of the registered
- * {@link SessionValueType}s; lists and maps may nest, up to {@value #MAX_DEPTH} levels of
- * JSON. Values read back as JSON reads them: maps as {@link LinkedHashMap} (order kept),
- * lists as {@link ArrayList}, integers as the first of {@code Integer}, {@code Long},
+ * {@link SessionValueType}s, nested up to {@value #MAX_DEPTH} levels of JSON. Values read
+ * back as JSON reads them: maps as {@link LinkedHashMap} (order kept), lists as
+ * {@link ArrayList}, integers as the first of {@code Integer}, {@code Long},
  * {@code BigInteger} that holds them, other numbers as {@code Double}.
  * <p>
  * The JSON is that of Flask's {@code TaggedJSONSerializer}: a value JSON has no type for is
- * a one-key object whose key is a tag, such as {@code {" u": "<32 hex digits>"}} for a
- * UUID or {@code {" b": "<base64>"}} for bytes, and a map whose only key happens to be a
- * tag is wrapped as {@code {" di": {"<key>__": value}}}. A value of a registered type is
- * written as {@code {" x": {"<tag>": <its JSON>}}}. A tag is only ever read as its
- * built-in type, or as the registered type it names: stored data never chooses a Java class.
+ * a one-key object whose key is a tag ({@code {" u": "<32 hex digits>"}} for a UUID), a
+ * map whose only key is a tag is wrapped as {@code {" di": {"<key>__": value}}}, and a
+ * value of a registered type is {@code {" x": {"<tag>": <its JSON>}}}. Stored data never
+ * chooses a Java class: a tag reads as its built-in type or the registered type it names.
  * <p>
- * Every value read keeps its tag when written again, so a session that a Flask app wrote
- * goes back to Flask with the same Python types, values that Java code never touched
- * included. Two of Flask's types have no Java counterpart: a Python tuple ({@code " t"})
- * reads as a mutable {@link List} that is written back as a tuple, and a markupsafe
- * {@code Markup} string ({@code " m"}) as a {@link CharSequence} whose {@code toString()}
- * is its text, written back as {@code Markup}. Java code cannot make either; a list or
- * string put into the session is a plain list or string to Flask.
+ * Every value read is written back with its tag, so a session written by Flask goes back
+ * to Flask with the same Python types, untouched values included. A Python tuple
+ * ({@code " t"}) reads as a mutable {@link List} and a {@code Markup} string ({@code " m"})
+ * as a {@link CharSequence} whose {@code toString()} is its text; Java code cannot make
+ * either, and a list or string it puts is a plain list or string to Flask.
  * <p>
  * Instances are immutable and thread-safe.
  *
@@ -49,8 +46,7 @@ import org.springframework.util.Assert;
 public final class SessionValues {
 
 	/**
-	 * How deeply the JSON of a session may nest, the session object included. Deeper
-	 * values are refused when stored and deeper data fails to read.
+	 * How deeply the JSON of a session may nest, the session object included.
 	 */
 	public static final int MAX_DEPTH = 64;
 
@@ -93,25 +89,15 @@ public final class SessionValues {
 		for (SessionValueType<?> type : types) {
 			Assert.notNull(type, "'types' must not contain null");
 			Class<?> javaType = type.type();
-			// A Map or List subclass of its own (such as Spring MVC's FlashMap) may be registered;
-			// a type that could hold what the reader makes cannot
+			// A Map or List subclass (Spring MVC's FlashMap) may be registered, a supertype of what is read not
 			Assert.isTrue(!BUILT_IN.contains(javaType) && !javaType.isAssignableFrom(LinkedHashMap.class)
-					&& !javaType.isAssignableFrom(java.util.ArrayList.class),
-					() -> "Session value type '" + type.tag() + "' cannot be registered for " + javaType.getName()
-							+ ": sessions hold that type already");
+					&& !javaType.isAssignableFrom(ArrayList.class), () -> "Session value type '" + type.tag()
+							+ "' cannot be registered for " + javaType.getName() + ": sessions hold that type already");
 			SessionValueType<?> previous = byTag.put(type.tag(), type);
 			Assert.isTrue(previous == null, () -> "Session value types " + previous + " and " + type
 					+ " have the same tag: give each a distinct tag");
 		}
 		return Collections.unmodifiableMap(byTag);
-	}
-
-	/**
-	 * Return the dialect of the JSON this instance writes.
-	 * @return the dialect
-	 */
-	public Dialect dialect() {
-		return this.dialect;
 	}
 
 	/**
@@ -156,33 +142,26 @@ public final class SessionValues {
 	 */
 	public Map<String, @Nullable Object> deserialize(byte[] json) {
 		Assert.notNull(json, "'json' must not be null");
-		if (!(this.json.read(json) instanceof LinkedHashMap<?, ?> session)) {
-			throw new SessionDecodingException("Session data is not a JSON object");
+		if (this.json.read(json) instanceof LinkedHashMap<?, ?> session) {
+			@SuppressWarnings("unchecked")
+			Map<String, @Nullable Object> map = (Map<String, @Nullable Object>) session;
+			return map;
 		}
-		@SuppressWarnings("unchecked")
-		Map<String, @Nullable Object> map = (Map<String, @Nullable Object>) session;
-		return map;
+		throw new SessionDecodingException("Session data is not a JSON object");
 	}
 
 	/**
-	 * Copy what {@link #deserialize} returned so that the copy and the original share
-	 * nothing that can change: its maps, lists and byte arrays are copied, the immutable
-	 * values (strings, numbers, booleans, {@code Instant}s, {@code UUID}s) shared. Values of
-	 * registered types may be mutable and cannot be copied in general, so a session holding
-	 * one has no copy.
+	 * Copy what {@link #deserialize} returned so that the two share nothing that can change:
+	 * maps, lists and byte arrays are copied, immutable values shared. Values of registered
+	 * types may be mutable, so a session holding one has no copy.
 	 * @param session the session attributes, as {@link #deserialize} returned them
-	 * @return a mutable copy that keeps their order, or {@code null} if a value cannot be
-	 * copied
-	 * @since 0.1.0
+	 * @return a mutable copy that keeps their order, or {@code null} if there is none
 	 */
 	public @Nullable Map<String, @Nullable Object> copyOf(Map<String, ? extends @Nullable Object> session) {
 		Assert.notNull(session, "'session' must not be null");
 		Object copy = copy(session);
-		if (copy == NOT_COPYABLE) {
-			return null;
-		}
 		@SuppressWarnings("unchecked")
-		Map<String, @Nullable Object> map = (Map<String, @Nullable Object>) copy;
+		Map<String, @Nullable Object> map = (copy != NOT_COPYABLE) ? (Map<String, @Nullable Object>) copy : null;
 		return map;
 	}
 
@@ -194,36 +173,19 @@ public final class SessionValues {
 		if (value.getClass() == LinkedHashMap.class) {
 			Map<?, ?> map = (Map<?, ?>) value;
 			Map<Object, @Nullable Object> copy = new LinkedHashMap<>((int) Math.ceil(map.size() / 0.75));
-			for (Map.Entry<?, ?> entry : map.entrySet()) {
-				Object entryCopy = copy(entry.getValue());
-				if (entryCopy == NOT_COPYABLE) {
-					return NOT_COPYABLE;
-				}
-				copy.put(entry.getKey(), entryCopy);
-			}
-			return copy;
+			map.forEach((key, item) -> copy.put(key, copy(item)));
+			return copy.containsValue(NOT_COPYABLE) ? NOT_COPYABLE : copy;
 		}
 		if (value.getClass() == ArrayList.class || value.getClass() == TaggedJson.Tuple.class) {
-			List<?> list = (List<?>) value;
 			List<@Nullable Object> copy = (value instanceof TaggedJson.Tuple) ? new TaggedJson.Tuple(List.of())
-					: new ArrayList<>(list.size());
-			for (Object element : list) {
-				Object elementCopy = copy(element);
-				if (elementCopy == NOT_COPYABLE) {
-					return NOT_COPYABLE;
-				}
-				copy.add(elementCopy);
-			}
-			return copy;
+					: new ArrayList<>(((List<?>) value).size());
+			((List<?>) value).forEach((item) -> copy.add(copy(item)));
+			return copy.contains(NOT_COPYABLE) ? NOT_COPYABLE : copy;
 		}
-		if (value instanceof byte[] bytes) {
-			return bytes.clone();
-		}
-		return NOT_COPYABLE;
+		return (value instanceof byte[] bytes) ? bytes.clone() : NOT_COPYABLE;
 	}
 
-	// Whether a copy may share the value: a built-in type whose instances never change. One
-	// class compare per type, cheaper than a set lookup, for every value of every read;
+	// Whether a copy may share the value: one compare per type, cheaper than a set lookup;
 	// BigInteger and BigDecimal are not final, and a registered subclass may be mutable
 	private static boolean isImmutable(Object value) {
 		Class<?> type = value.getClass();
@@ -256,24 +218,18 @@ public final class SessionValues {
 	}
 
 	/**
-	 * The two dialects of tagged JSON. Both read every built-in tag except that only
-	 * {@code NATIVE} knows {@code " i"}; a one-key object whose key is no tag of the dialect
-	 * is a plain map, as in Flask.
+	 * The two dialects of tagged JSON. Only {@code NATIVE} knows the tag {@code " i"}.
 	 */
 	public enum Dialect {
 
 		/**
-		 * What a Flask app reads: non-ASCII escaped as {@code \\uXXXX} as Python does, an
-		 * {@code Instant} as an HTTP date ({@code " d"}) to the second, as Flask does with a
-		 * {@code datetime}. Keys keep the map's order (a Flask app sorts them when it saves
-		 * a session; each reads the other) and a {@code double} is in Java's notation, which
-		 * Python reads as the same number.
+		 * What a Flask app reads: non-ASCII escaped as Python does, an {@code Instant} as
+		 * an HTTP date ({@code " d"}) to the second, as Flask writes a {@code datetime}.
 		 */
 		FLASK,
 
 		/**
-		 * Flagon's own stores: UTF-8 text unescaped, an {@code Instant} in ISO-8601 to the
-		 * nanosecond ({@code " i"}).
+		 * Flagon's own stores: UTF-8 text, an {@code Instant} in ISO-8601 ({@code " i"}).
 		 */
 		NATIVE
 

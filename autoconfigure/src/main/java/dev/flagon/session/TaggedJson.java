@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
@@ -79,6 +80,8 @@ final class TaggedJson {
 		.ofPattern("EEE, dd MMM uuuu HH:mm:ss 'GMT'", Locale.US)
 		.withZone(ZoneOffset.UTC);
 
+	private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
 	private static final long FIRST_PYTHON_SECOND = -62135596800L;
 
 	private static final long FIRST_SECOND_AFTER_PYTHON = 253402300800L;
@@ -95,15 +98,18 @@ final class TaggedJson {
 		this.flask = flask;
 		this.types = types;
 		Tag date = new Tag(" d", Instant.class::isInstance, (value) -> HTTP_DATE.format((Instant) value),
-				(json) -> inPythonYears(DateTimeFormatter.RFC_1123_DATE_TIME.parse((String) json, Instant::from)));
-		Tag iso = new Tag(" i", Instant.class::isInstance, Object::toString, (json) -> Instant.parse((String) json));
+				(json) -> inPythonYears(parseDate((String) json, true)));
+		Tag iso = new Tag(" i", Instant.class::isInstance, Object::toString, (json) -> parseDate((String) json, false));
 		this.order = List.of(
-				new Tag(" di", this::isTagKeyMap, TaggedJson::dictToJson, TaggedJson::dictToJava),
+				new Tag(" di", this::isTagKeyMap, (value) -> Collections.singletonMap(
+						((Map<?, ?>) value).keySet().iterator().next() + "__", ((Map<?, ?>) value).values().iterator().next()),
+						TaggedJson::dictToJava),
 				new Tag(" t", Tuple.class::isInstance, Function.identity(), (json) -> new Tuple((List<?>) json)),
 				new Tag(" b", byte[].class::isInstance, (value) -> Base64.getEncoder().encodeToString((byte[]) value),
 						(json) -> Base64.getDecoder().decode((String) json)),
 				new Tag(" m", Markup.class::isInstance, Object::toString, (json) -> new Markup((String) json)),
-				new Tag(" u", UUID.class::isInstance, (value) -> hex((UUID) value), (json) -> uuid((String) json)),
+				new Tag(" u", UUID.class::isInstance, (value) -> value.toString().replace("-", ""),
+						(json) -> uuid((String) json)),
 				flask ? date : iso,
 				new Tag(" x", (value) -> findType(value.getClass()) != null, this::registeredToJson,
 						(json) -> registeredToJava(json, typesByTag)));
@@ -113,8 +119,6 @@ final class TaggedJson {
 			this.tags.put(date.key(), date);
 		}
 	}
-
-	// Writing
 
 	/**
 	 * Write a value, or a whole session, whose keys then name the values that fail.
@@ -192,8 +196,9 @@ final class TaggedJson {
 			}
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
 				if (!(entry.getKey() instanceof String name)) {
-					throw new Rejection(true, "is a Map with a key of type " + typeName(entry.getKey())
-							+ "; map keys must be Strings.", null);
+					Object key = entry.getKey();
+					throw new Rejection(true, "is a Map with a key of type "
+							+ ((key != null) ? key.getClass().getName() : "null") + "; map keys must be Strings.", null);
 				}
 				if (out != null) {
 					out.writeName(name);
@@ -217,11 +222,30 @@ final class TaggedJson {
 				out.writeEndArray();
 			}
 		}
-		else if (json == null || json instanceof String || json instanceof Boolean || json instanceof Number) {
-			writeScalar(json, out);
-		}
-		else {
+		else if (json != null && !(json instanceof String || json instanceof Boolean || json instanceof Number)) {
 			throw Rejection.unsupported(json.getClass());
+		}
+		else if (json instanceof Number && !(json instanceof BigDecimal) && !NUMBERS.contains(json.getClass())) {
+			throw Rejection.unsupported(json.getClass());
+		}
+		else if ((json instanceof BigInteger || json instanceof BigDecimal)
+				&& json.toString().length() > MAX_NUMBER_LENGTH) {
+			throw new Rejection(true, "is a " + json.getClass().getName() + " of more than " + MAX_NUMBER_LENGTH
+					+ " characters; store it as a String.", null);
+		}
+		else if (out != null && json == null) {
+			out.writeNull();
+		}
+		else if (out != null && json instanceof String string) {
+			out.writeString(string);
+		}
+		else if (out != null && json instanceof Boolean bool) {
+			out.writeBoolean(bool);
+		}
+		else if (out != null) {
+			// Java's notation reads back as the same number in Python: NaN and Infinity too,
+			// and a Float as the decimal it prints as (0.1f is 0.1, not 0.100000001)
+			out.writeNumber(json.toString());
 		}
 	}
 
@@ -234,66 +258,31 @@ final class TaggedJson {
 		}
 	}
 
-	private static void writeScalar(@Nullable Object value, @Nullable JsonGenerator out) {
-		if (value instanceof Number && !(value instanceof BigDecimal) && !NUMBERS.contains(value.getClass())) {
-			throw Rejection.unsupported(value.getClass());
-		}
-		if ((value instanceof BigInteger || value instanceof BigDecimal)
-				&& value.toString().length() > MAX_NUMBER_LENGTH) {
-			throw new Rejection(true, "is a " + value.getClass().getName() + " of more than " + MAX_NUMBER_LENGTH
-					+ " characters; store it as a String.", null);
-		}
-		if (out == null) {
-			return;
-		}
-		if (value == null) {
-			out.writeNull();
-		}
-		else if (value instanceof String string) {
-			out.writeString(string);
-		}
-		else if (value instanceof Boolean bool) {
-			out.writeBoolean(bool);
-		}
-		else {
-			// Java's notation reads back as the same number in Python: NaN and Infinity too,
-			// and a Float as the decimal it prints as (0.1f is 0.1, not 0.100000001)
-			out.writeNumber(value.toString());
-		}
-	}
-
 	private static void open(int depth) {
 		if (depth > SessionValues.MAX_DEPTH) {
 			throw new Rejection(false, "it nests deeper than " + SessionValues.MAX_DEPTH + " levels.", null);
 		}
 	}
 
-	// The tags' own conversions
-
 	private boolean isTagKeyMap(Object value) {
 		return value instanceof Map<?, ?> map && map.size() == 1
 				&& this.tags.containsKey(map.keySet().iterator().next());
 	}
 
-	private static Object dictToJson(Object value) {
-		Map.Entry<?, ?> entry = ((Map<?, ?>) value).entrySet().iterator().next();
-		return Collections.singletonMap(entry.getKey() + "__", entry.getValue());
-	}
-
 	private static @Nullable Object dictToJava(@Nullable Object json) {
-		if (json instanceof Map<?, ?> map && map.size() == 1
-				&& map.keySet().iterator().next() instanceof String key && key.endsWith("__")) {
-			Map<String, @Nullable Object> result = new LinkedHashMap<>(2);
-			result.put(key.substring(0, key.length() - 2), map.values().iterator().next());
-			return result;
+		if (!(json instanceof Map<?, ?> map && map.size() == 1 && map.keySet().iterator().next() instanceof String key
+				&& key.endsWith("__"))) {
+			return null;
 		}
-		return null;
+		Map<String, @Nullable Object> result = new LinkedHashMap<>(2);
+		result.put(key.substring(0, key.length() - 2), map.values().iterator().next());
+		return result;
 	}
 
 	private Object registeredToJson(Object value) {
 		SessionValueType<?> type = findType(value.getClass());
-		Object json;
 		String failed = "the SessionValueType '" + type.tag() + "' for " + value.getClass().getName();
+		Object json;
 		try {
 			json = type.toJson(value);
 		}
@@ -340,8 +329,33 @@ final class TaggedJson {
 		return (second >= FIRST_PYTHON_SECOND && second < FIRST_SECOND_AFTER_PYTHON) ? instant : null;
 	}
 
-	private static String hex(UUID uuid) {
-		return uuid.toString().replace("-", "");
+	/**
+	 * Read the date forms that Flask and Flagon write by hand, for a tenth of what the JDK's
+	 * parsers cost (docs/benchmarks.md), and any other form with those parsers.
+	 */
+	private static Instant parseDate(String text, boolean http) {
+		int length = text.length();
+		int month = (http && length == 29) ? MONTHS.indexOf(text.substring(8, 11)) : -1;
+		try {
+			if (month % 3 == 0 && text.startsWith(" GMT", 25) && text.charAt(3) == ',') {
+				return LocalDateTime.of(number(text, 12, 16), month / 3 + 1, number(text, 5, 7), number(text, 17, 19),
+						number(text, 20, 22), number(text, 23, 25)).toInstant(ZoneOffset.UTC);
+			}
+			if (!http && length >= 20 && length <= 30 && text.charAt(4) == '-' && text.charAt(10) == 'T'
+					&& text.charAt(13) == ':' && text.charAt(length - 1) == 'Z' && (length == 20 || text.charAt(19) == '.')) {
+				int nanos = (length == 20) ? 0 : number(text, 20, length - 1) * (int) Math.pow(10, 30 - length);
+				return LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10), number(text, 11, 13),
+						number(text, 14, 16), number(text, 17, 19), nanos).toInstant(ZoneOffset.UTC);
+			}
+		}
+		catch (RuntimeException ex) {
+			// not quite the usual form: the JDK's parser decides
+		}
+		return http ? DateTimeFormatter.RFC_1123_DATE_TIME.parse(text, Instant::from) : Instant.parse(text);
+	}
+
+	private static int number(String text, int from, int to) {
+		return Integer.parseUnsignedInt(text, from, to, 10);
 	}
 
 	private static UUID uuid(String text) {
@@ -352,8 +366,6 @@ final class TaggedJson {
 		}
 		return new UUID(Long.parseUnsignedLong(hex, 0, 16, 16), Long.parseUnsignedLong(hex, 16, 32, 16));
 	}
-
-	// Reading
 
 	@Nullable Object read(byte[] json) {
 		try (JsonParser parser = READER.createParser(ObjectReadContext.empty(), json)) {
@@ -425,17 +437,13 @@ final class TaggedJson {
 		return value;
 	}
 
-	/**
-	 * A tag: which values it takes, their JSON, and the value its JSON reads back as.
-	 */
+	// A tag: which values it takes, their JSON, and the value its JSON reads back as
 	private record Tag(String key, Predicate<Object> check, Function<Object, @Nullable Object> toJson,
 			Function<@Nullable Object, @Nullable Object> toJava) {
 
 	}
 
-	/**
-	 * A Python tuple read from a Flask session: a list to Java code, written back as a tuple.
-	 */
+	// A Python tuple read from a Flask session: a list to Java code, written back as a tuple
 	static final class Tuple extends ArrayList<@Nullable Object> {
 
 		private static final long serialVersionUID = 1L;
@@ -446,10 +454,7 @@ final class TaggedJson {
 
 	}
 
-	/**
-	 * A markupsafe {@code Markup} string read from a Flask session: text to Java code
-	 * ({@link #toString()}), written back as {@code Markup}.
-	 */
+	// A markupsafe Markup string read from a Flask session: text to Java code, written back as Markup
 	record Markup(String text) implements CharSequence {
 
 		@Override
@@ -474,23 +479,15 @@ final class TaggedJson {
 
 	}
 
-	private static String typeName(@Nullable Object value) {
-		return (value != null) ? value.getClass().getName() : "null";
-	}
-
-	/**
-	 * Unwinds the walk to the top, collecting the path of the rejected value on the way.
-	 */
+	// Unwinds the walk to the top, collecting the path of the rejected value on the way
 	private static final class Rejection extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
 
-		private static final int MAX_PATH_SHOWN = 12;
-
 		// whether the problem is said of the rejected value's path ("cart.items[1] is ...")
 		private final boolean located;
 
-		private @Nullable Class<?> unsupported;
+		private @Nullable String unsupported;
 
 		private final transient Deque<Object> path = new ArrayDeque<>();
 
@@ -500,9 +497,8 @@ final class TaggedJson {
 		}
 
 		static Rejection unsupported(Class<?> type) {
-			Rejection rejection = new Rejection(true, "is of type " + type.getName() + "; " + RULE
-					+ " Convert it, or register a SessionValueType bean for " + type.getName() + ".", null);
-			rejection.unsupported = type;
+			Rejection rejection = new Rejection(true, "is of type " + type.getName() + "; " + RULE, null);
+			rejection.unsupported = type.getName();
 			return rejection;
 		}
 
@@ -513,19 +509,16 @@ final class TaggedJson {
 
 		UnsupportedSessionValueException toException(@Nullable String key) {
 			StringBuilder where = new StringBuilder((key != null) ? key : "value");
-			this.path.stream()
-				.limit(MAX_PATH_SHOWN)
-				.forEach((name) -> where.append((name instanceof Integer) ? "[" + name + "]" : "." + name));
-			where.append((this.path.size() > MAX_PATH_SHOWN) ? "..." : "");
+			// at most MAX_DEPTH names
+			this.path.forEach((name) -> where.append((name instanceof Integer) ? "[" + name + "]" : "." + name));
 			String subject = (key != null) ? "Session value '" + key + "'" : "Session value";
-			if (this.unsupported != null && this.path.isEmpty()) {
-				String type = this.unsupported.getName();
-				return new UnsupportedSessionValueException(subject + " of type " + type + " cannot be stored: " + RULE
-						+ " Convert it, or register a SessionValueType bean for " + type + ".", null);
+			String problem = (this.located ? (this.path.isEmpty() ? "it " : where + " ") : "") + getMessage();
+			if (this.unsupported != null) {
+				problem = (this.path.isEmpty() ? RULE : problem) + " Convert it, or register a SessionValueType bean for "
+						+ this.unsupported + ".";
+				subject += this.path.isEmpty() ? " of type " + this.unsupported : "";
 			}
-			String it = this.path.isEmpty() ? "it " : where + " ";
-			return new UnsupportedSessionValueException(
-					subject + " cannot be stored: " + (this.located ? it : "") + getMessage(), getCause());
+			return new UnsupportedSessionValueException(subject + " cannot be stored: " + problem, getCause());
 		}
 
 	}

@@ -190,6 +190,24 @@ class SessionValuesTests {
 	}
 
 	@Test
+	void readsDatesAsTheJdkReadsThemAndRefusesImpossibleOnes() {
+		for (String iso : List.of("2026-11-21T03:30:00Z", "2026-11-21T03:30:00.5Z", "0001-01-01T00:00:00.123456789Z",
+				"2024-02-29T23:59:59.000001Z", "+10000-01-01T00:00:00Z", "-0001-12-31T00:00:00Z")) {
+			assertThat(this.values.deserializeValue(bytes("{\" i\":\"" + iso + "\"}"))).isEqualTo(Instant.parse(iso));
+		}
+		assertThat(this.flask.deserializeValue(bytes("{\" d\":\"Thu, 29 Feb 2024 23:59:59 GMT\"}")))
+			.isEqualTo(Instant.parse("2024-02-29T23:59:59Z"));
+		assertThat(this.flask.deserializeValue(bytes("{\" d\":\"Sun, 6 Nov 1994 08:49:37 GMT\"}")))
+			.isEqualTo(Instant.parse("1994-11-06T08:49:37Z"));
+		for (String date : List.of("{\" i\":\"2026-02-30T00:00:00Z\"}", "{\" i\":\"2026-11-31T00:00:00Z\"}",
+				"{\" d\":\"Mon, 30 Feb 2026 00:00:00 GMT\"}",
+				"{\" d\":\"Mon, 01 Foo 2026 00:00:00 GMT\"}", "{\" d\":\"Mon, 01 Jan 0000 00:00:00 GMT\"}")) {
+			assertThatExceptionOfType(SessionDecodingException.class).as(date)
+				.isThrownBy(() -> this.values.deserializeValue(bytes(date)));
+		}
+	}
+
+	@Test
 	void acceptsUuidsWithDashesAndInUpperCase() {
 		UUID uuid = UUID.fromString("12345678-1234-5678-1234-56781234abcd");
 		assertThat(this.values.deserializeValue(bytes("{\" u\":\"12345678-1234-5678-1234-56781234ABCD\"}")))
