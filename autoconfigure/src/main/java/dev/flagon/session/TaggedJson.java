@@ -82,10 +82,6 @@ final class TaggedJson {
 
 	private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
-	private static final long FIRST_PYTHON_SECOND = -62135596800L;
-
-	private static final long FIRST_SECOND_AFTER_PYTHON = 253402300800L;
-
 	private final boolean flask;
 
 	private final List<SessionValueType<?>> types;
@@ -325,8 +321,7 @@ final class TaggedJson {
 
 	private static @Nullable Instant inPythonYears(Instant instant) {
 		// an offset could push a date past either end
-		long second = instant.getEpochSecond();
-		return (second >= FIRST_PYTHON_SECOND && second < FIRST_SECOND_AFTER_PYTHON) ? instant : null;
+		return (instant.getEpochSecond() >= -62135596800L && instant.getEpochSecond() < 253402300800L) ? instant : null;
 	}
 
 	/**
