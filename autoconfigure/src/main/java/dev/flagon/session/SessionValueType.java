@@ -89,9 +89,4 @@ public final class SessionValueType<T> {
 		return this.fromJson.apply(json);
 	}
 
-	@Override
-	public String toString() {
-		return "SessionValueType[" + this.tag + " = " + this.type.getName() + "]";
-	}
-
 }

@@ -94,8 +94,8 @@ public final class SessionValues {
 					&& !javaType.isAssignableFrom(ArrayList.class), () -> "Session value type '" + type.tag()
 							+ "' cannot be registered for " + javaType.getName() + ": sessions hold that type already");
 			SessionValueType<?> previous = byTag.put(type.tag(), type);
-			Assert.isTrue(previous == null, () -> "Session value types " + previous + " and " + type
-					+ " have the same tag: give each a distinct tag");
+			Assert.isTrue(previous == null, () -> "Session value types for " + previous.type().getName() + " and "
+					+ javaType.getName() + " have the same tag '" + type.tag() + "': give each a distinct tag");
 		}
 		return Collections.unmodifiableMap(byTag);
 	}
@@ -111,12 +111,12 @@ public final class SessionValues {
 	}
 
 	/**
-	 * Check that a value can be stored in a session, as a session does when the value is put
-	 * into it. Registered types are not converted here, only when the session is written.
+	 * Check that a value can be stored, as a session does when it is put. Registered types
+	 * are converted only when the session is written.
 	 * @param key the session key, named in the error message
 	 * @param value the value, with everything nested in it
-	 * @throws UnsupportedSessionValueException if the value or something nested in it cannot
-	 * be stored; the message names the key, the Java type and how to fix it
+	 * @throws UnsupportedSessionValueException if it cannot be stored; the message names the
+	 * key, the Java type and how to fix it
 	 */
 	public void check(String key, @Nullable Object value) {
 		Assert.notNull(key, "'key' must not be null");
@@ -196,8 +196,7 @@ public final class SessionValues {
 	}
 
 	/**
-	 * Write one session value as compact UTF-8 tagged JSON, for stores that keep each
-	 * attribute apart.
+	 * Write one session value as tagged JSON, for stores that keep each attribute apart.
 	 * @param value the value
 	 * @return the JSON
 	 * @throws UnsupportedSessionValueException if the value cannot be stored

@@ -1,8 +1,8 @@
 package dev.flagon.session;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,26 +13,24 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
-import tools.jackson.core.json.JsonWriteFeature;
 
 /**
  * Flask's {@code TaggedJSONSerializer} in Java: one registry of tags, each knowing its Java
@@ -50,8 +48,8 @@ final class TaggedJson {
 	private static final String RULE = "session values must be JSON-shaped (String, Boolean, Integer, Long, Double, "
 			+ "BigInteger, BigDecimal, null, List, Map with String keys), Instant, UUID or byte[].";
 
-	// Python writes NaN and Infinity; the nesting limit keeps recursion off the stack's end.
-	// Strings are not limited: the data is authenticated, and what was written must read back
+	// Python writes NaN and Infinity; the nesting limit keeps recursion off the stack's end;
+	// strings are not limited: the data is authenticated, and what was written must read back
 	private static final JsonFactory READER = JsonFactory.builder()
 		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 		.streamReadConstraints(StreamReadConstraints.builder()
@@ -62,23 +60,14 @@ final class TaggedJson {
 			.build())
 		.build();
 
-	private static final JsonFactory NATIVE_WRITER = JsonFactory.builder()
-		.disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
-		.build();
-
-	// Python's ensure_ascii, so that Flagon's cookie of a Flask session is Flask's own
-	private static final JsonFactory FLASK_WRITER = JsonFactory.builder()
-		.disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
-		.highestNonEscapedChar(0x7e)
-		.build();
-
-	private static final Set<Class<?>> NUMBERS = Set.of(Integer.class, Long.class, Double.class, Float.class,
-			Short.class, Byte.class, BigInteger.class);
+	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
 	// werkzeug's http_date; Python's years are 1 to 9999
 	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
 		.ofPattern("EEE, dd MMM uuuu HH:mm:ss 'GMT'", Locale.US)
 		.withZone(ZoneOffset.UTC);
+
+	private static final Pattern HEX_32 = Pattern.compile("[0-9a-fA-F]{32}");
 
 	private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
@@ -89,6 +78,9 @@ final class TaggedJson {
 	private final List<Tag> order;
 
 	private final Map<String, Tag> tags = new LinkedHashMap<>();
+
+	// the tags of final classes, found by one lookup rather than by trying every tag
+	private final Map<Class<?>, Tag> byClass = new HashMap<>();
 
 	TaggedJson(boolean flask, List<SessionValueType<?>> types, Map<String, SessionValueType<?>> typesByTag) {
 		this.flask = flask;
@@ -110,6 +102,8 @@ final class TaggedJson {
 				new Tag(" x", (value) -> findType(value.getClass()) != null, this::registeredToJson,
 						(json) -> registeredToJava(json, typesByTag)));
 		this.order.forEach((tag) -> this.tags.put(tag.key(), tag));
+		List.of(Tuple.class, byte[].class, Markup.class, UUID.class, Instant.class)
+			.forEach((type) -> this.byClass.put(type, this.order.get(this.byClass.size() + 1)));
 		if (!flask) {
 			// read both; a Flask app knows only " d", so " i" is no tag there
 			this.tags.put(date.key(), date);
@@ -120,15 +114,15 @@ final class TaggedJson {
 	 * Write a value, or a whole session, whose keys then name the values that fail.
 	 */
 	byte[] write(@Nullable Object value, boolean session) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-		try (JsonGenerator out = (this.flask ? FLASK_WRITER : NATIVE_WRITER)
-			.createGenerator(ObjectWriteContext.empty(), bytes)) {
+		// Jackson's generator costs 150 ns to set up, as much as writing a small session
+		StringBuilder out = new StringBuilder(256);
+		try {
 			write(value, 0, out);
 		}
 		catch (Rejection ex) {
 			throw ex.toException((session && !ex.path.isEmpty()) ? String.valueOf(ex.path.removeFirst()) : null);
 		}
-		return bytes.toByteArray();
+		return out.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	void check(String key, @Nullable Object value) {
@@ -145,7 +139,12 @@ final class TaggedJson {
 	 * Write, or only check when {@code out} is null, a value that sits inside {@code depth}
 	 * JSON containers.
 	 */
-	private void write(@Nullable Object value, int depth, @Nullable JsonGenerator out) {
+	private void write(@Nullable Object value, int depth, @Nullable StringBuilder out) {
+		if (out == null && (value instanceof String || value instanceof Integer || value instanceof Long
+				|| value instanceof Boolean)) {
+			// checking the commonest values, which need nothing more
+			return;
+		}
 		Tag tag = (value == null || value instanceof String || value instanceof Number || value instanceof Boolean)
 				? null : tagOf(value);
 		if (tag == null) {
@@ -163,19 +162,26 @@ final class TaggedJson {
 		}
 		Object json = tag.toJson().apply(value);
 		if (out != null) {
-			out.writeStartObject();
-			out.writeName(tag.key());
+			out.append("{\"").append(tag.key()).append("\":");
 		}
 		writeJson(json, depth + 1, out);
 		if (out != null) {
-			out.writeEndObject();
+			out.append('}');
 		}
 	}
 
 	private @Nullable Tag tagOf(Object value) {
-		for (Tag tag : this.order) {
-			if (tag.check().test(value)) {
-				return tag;
+		Tag tag = this.byClass.get(value.getClass());
+		if (tag != null) {
+			return tag;
+		}
+		if ((value instanceof Map<?, ?> map && map.size() != 1) || (value instanceof List && !(value instanceof Tuple))) {
+			// most values: only a registered Map or List type (such as FlashMap) is tagged
+			return (findType(value.getClass()) != null) ? this.order.get(this.order.size() - 1) : null;
+		}
+		for (Tag candidate : this.order) {
+			if (candidate.check().test(value)) {
+				return candidate;
 			}
 		}
 		return null;
@@ -184,11 +190,11 @@ final class TaggedJson {
 	/**
 	 * Write a value as it is, its members tagged: Flask's {@code PassDict} and {@code PassList}.
 	 */
-	private void writeJson(@Nullable Object json, int depth, @Nullable JsonGenerator out) {
+	private void writeJson(@Nullable Object json, int depth, @Nullable StringBuilder out) {
 		if (json instanceof Map<?, ?> map) {
 			open(depth + 1);
 			if (out != null) {
-				out.writeStartObject();
+				out.append('{');
 			}
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
 				if (!(entry.getKey() instanceof String name)) {
@@ -197,31 +203,36 @@ final class TaggedJson {
 							+ ((key != null) ? key.getClass().getName() : "null") + "; map keys must be Strings.", null);
 				}
 				if (out != null) {
-					out.writeName(name);
+					string(name, (out.charAt(out.length() - 1) != '{') ? out.append(',') : out).append(':');
 				}
 				writeMember(name, entry.getValue(), depth + 1, out);
 			}
 			if (out != null) {
-				out.writeEndObject();
+				out.append('}');
 			}
 		}
 		else if (json instanceof List<?> list) {
 			open(depth + 1);
 			if (out != null) {
-				out.writeStartArray();
+				out.append('[');
 			}
 			int index = 0;
 			for (Object item : list) {
+				if (out != null && index > 0) {
+					out.append(',');
+				}
 				writeMember(index++, item, depth + 1, out);
 			}
 			if (out != null) {
-				out.writeEndArray();
+				out.append(']');
 			}
 		}
 		else if (json != null && !(json instanceof String || json instanceof Boolean || json instanceof Number)) {
 			throw Rejection.unsupported(json.getClass());
 		}
-		else if (json instanceof Number && !(json instanceof BigDecimal) && !NUMBERS.contains(json.getClass())) {
+		else if (json instanceof Number && !(json instanceof Integer || json instanceof Long || json instanceof Double
+				|| json instanceof BigDecimal || json instanceof BigInteger || json instanceof Float
+				|| json instanceof Short || json instanceof Byte)) {
 			throw Rejection.unsupported(json.getClass());
 		}
 		else if ((json instanceof BigInteger || json instanceof BigDecimal)
@@ -229,23 +240,50 @@ final class TaggedJson {
 			throw new Rejection(true, "is a " + json.getClass().getName() + " of more than " + MAX_NUMBER_LENGTH
 					+ " characters; store it as a String.", null);
 		}
-		else if (out != null && json == null) {
-			out.writeNull();
-		}
 		else if (out != null && json instanceof String string) {
-			out.writeString(string);
-		}
-		else if (out != null && json instanceof Boolean bool) {
-			out.writeBoolean(bool);
+			string(string, out);
 		}
 		else if (out != null) {
-			// Java's notation reads back as the same number in Python: NaN and Infinity too,
-			// and a Float as the decimal it prints as (0.1f is 0.1, not 0.100000001)
-			out.writeNumber(json.toString());
+			// null, true, false; numbers in Java's notation, which Python reads as the same
+			// number (NaN and Infinity too), a Float as the decimal it prints as (0.1, not 0.100000001)
+			out.append(json);
 		}
 	}
 
-	private void writeMember(Object name, @Nullable Object value, int depth, @Nullable JsonGenerator out) {
+	/**
+	 * Write a JSON string: in the Flask dialect with Python's {@code ensure_ascii} escapes,
+	 * so that Flagon writes a Flask session as Flask does; a lone surrogate, which has no
+	 * UTF-8, escaped in both.
+	 */
+	private StringBuilder string(String string, StringBuilder out) {
+		out.append('"');
+		int plain = 0;
+		for (int i = 0; i < string.length(); i++) {
+			char c = string.charAt(i);
+			if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x7f || (!this.flask && !Character.isSurrogate(c)))) {
+				continue;
+			}
+			if (!this.flask && Character.isHighSurrogate(c) && i + 1 < string.length()
+					&& Character.isLowSurrogate(string.charAt(i + 1))) {
+				i++;
+				continue;
+			}
+			out.append(string, plain, i).append('\\');
+			plain = i + 1;
+			int escape = (c == '"' || c == '\\') ? c : (c == '\n') ? 'n' : (c == '\r') ? 'r' : (c == '\t') ? 't'
+					: (c == '\b') ? 'b' : (c == '\f') ? 'f' : 0;
+			if (escape != 0) {
+				out.append((char) escape);
+			}
+			else {
+				out.append('u').append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf])
+					.append(HEX[c & 0xf]);
+			}
+		}
+		return out.append(string, plain, string.length()).append('"');
+	}
+
+	private void writeMember(Object name, @Nullable Object value, int depth, @Nullable StringBuilder out) {
 		try {
 			write(value, depth, out);
 		}
@@ -356,7 +394,7 @@ final class TaggedJson {
 	private static UUID uuid(String text) {
 		// as Python's UUID(hex), which drops every dash
 		String hex = text.replace("-", "");
-		if (hex.length() != 32 || !hex.chars().allMatch((c) -> Character.digit(c, 16) >= 0 && c < 0x80)) {
+		if (!HEX_32.matcher(hex).matches()) {
 			throw new IllegalArgumentException("UUID must have 32 hex digits");
 		}
 		return new UUID(Long.parseUnsignedLong(hex, 0, 16, 16), Long.parseUnsignedLong(hex, 16, 32, 16));
@@ -414,22 +452,19 @@ final class TaggedJson {
 		if (tag == null) {
 			return map;
 		}
-		Object value = null;
 		RuntimeException failure = null;
 		try {
-			value = tag.toJava().apply(map.values().iterator().next());
-		}
-		catch (SessionDecodingException ex) {
-			throw ex;
+			Object value = tag.toJava().apply(map.values().iterator().next());
+			if (value != null) {
+				return value;
+			}
 		}
 		catch (RuntimeException ex) {
 			failure = ex;
 		}
-		if (value == null) {
-			throw new SessionDecodingException(
-					"Session data has a malformed '" + tag.key().strip() + "' tagged value", failure);
-		}
-		return value;
+		throw (failure instanceof SessionDecodingException decoding) ? decoding
+				: new SessionDecodingException("Session data has a malformed '" + tag.key().strip() + "' tagged value",
+						failure);
 	}
 
 	// A tag: which values it takes, their JSON, and the value its JSON reads back as
@@ -440,8 +475,6 @@ final class TaggedJson {
 
 	// A Python tuple read from a Flask session: a list to Java code, written back as a tuple
 	static final class Tuple extends ArrayList<@Nullable Object> {
-
-		private static final long serialVersionUID = 1L;
 
 		Tuple(Collection<?> items) {
 			super(items);
@@ -476,8 +509,6 @@ final class TaggedJson {
 
 	// Unwinds the walk to the top, collecting the path of the rejected value on the way
 	private static final class Rejection extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
 
 		// whether the problem is said of the rejected value's path ("cart.items[1] is ...")
 		private final boolean located;

@@ -265,9 +265,8 @@ class SessionValuesTests {
 	@Test
 	void escapesTextAsPythonDoesInFlaskAndWritesUtf8InNative() {
 		String text = "\"\\/\b\f\n\r\t\u0000\u001f\u007f \u00e9\u4f50\ud83c\udf76\ud800!";
-		// as Python's ensure_ascii, but for DEL, which Python reads unescaped
 		assertThat(json(this.flask.serializeValue(text))).isEqualTo(
-				"\"\\\"\\\\/\\b\\f\\n\\r\\t\\u0000\\u001f\u007f \\u00e9\\u4f50\\ud83c\\udf76\\ud800!\"");
+				"\"\\\"\\\\/\\b\\f\\n\\r\\t\\u0000\\u001f\\u007f \\u00e9\\u4f50\\ud83c\\udf76\\ud800!\"");
 		assertThat(json(this.values.serializeValue(text)))
 			.isEqualTo("\"\\\"\\\\/\\b\\f\\n\\r\\t\\u0000\\u001f\u007f \u00e9\u4f50\ud83c\udf76\\ud800!\"");
 		assertThat(this.flask.deserializeValue(this.flask.serializeValue(text))).isEqualTo(text);
