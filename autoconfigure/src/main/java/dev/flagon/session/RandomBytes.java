@@ -8,8 +8,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.util.Assert;
 
 /**
- * Values of random bytes, each handed out once, for what a store or codec makes on every
- * request or write: session ids, AES-GCM nonces. They come from the JDK's {@code DRBG} (NIST
+ * Values of random bytes, each handed out once, for what a codec makes on every write:
+ * AES-GCM nonces. They come from the JDK's {@code DRBG} (NIST
  * SP 800-90A Hash_DRBG, SHA-256, seeded by the system's entropy source). A call of it costs
  * about 300 ns however few bytes it makes, so the values are drawn {@value #VALUES_PER_DRAW}
  * at a time; one then costs about a quarter of a call of the default {@code NativePRNG},

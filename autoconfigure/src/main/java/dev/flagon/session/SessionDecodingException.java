@@ -1,5 +1,7 @@
 package dev.flagon.session;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when stored session data cannot be read: malformed JSON, JSON nested too deeply,
  * an unknown or malformed tagged value, or a registered type that refuses its JSON. Stores
@@ -15,7 +17,7 @@ public final class SessionDecodingException extends RuntimeException {
 		super(message);
 	}
 
-	SessionDecodingException(String message, Throwable cause) {
+	SessionDecodingException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -3,6 +3,7 @@ package dev.flagon.session;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.UUID;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRequest;
@@ -252,7 +253,7 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 			// is stable for the request
 			String id = state.syntheticId;
 			if (id == null) {
-				id = RandomIds.next();
+				id = UUID.randomUUID().toString();
 				state.syntheticId = id;
 			}
 			return id;

@@ -6,13 +6,10 @@ import java.util.regex.Pattern;
 import org.springframework.util.Assert;
 
 /**
- * An extra type of value that sessions may hold, beyond the JSON-shaped values and the
- * tagged types ({@code Instant}, {@code UUID}, {@code byte[]}) that {@link SessionValues}
- * always supports.
- * <p>
- * A value of the type is stored as the JSON form returned by {@code toJson}, under the tag
- * name, and turned back into a Java object by {@code fromJson} only when the stored data
- * names a registered tag: stored data never chooses a Java class. Declare one as a bean:
+ * An extra type of value that sessions may hold, beyond those {@link SessionValues} always
+ * supports. A value is stored as the JSON that {@code toJson} returns, under the tag, and
+ * read back by {@code fromJson} only when the stored data names a registered tag: stored
+ * data never chooses a Java class. Declare one as a bean:
  * <pre class="code">
  * &#64;Bean
  * SessionValueType&lt;Money&gt; moneySessionValueType() {
@@ -51,14 +48,9 @@ public final class SessionValueType<T> {
 	 * is written into every session that holds such a value
 	 * @param type the Java type; values that are instances of it (subclasses included) are
 	 * written with {@code toJson}
-	 * @param toJson turns a value into a non-null JSON-shaped object: {@code Map} with
-	 * {@code String} keys, {@code List}, {@code String}, number, {@code Boolean}, null
-	 * inside containers, or any other storable value
-	 * @param fromJson turns the JSON-shaped object (as {@link SessionValues} reads it:
-	 * {@code LinkedHashMap}, {@code ArrayList}, {@code String}, {@code Integer},
-	 * {@code Long}, {@code BigInteger}, {@code Double}, {@code Boolean} and the tagged types)
-	 * back into a value; it may throw if the JSON is not what it expects, and the session is
-	 * then treated as unreadable
+	 * @param toJson turns a value into any non-null value that sessions can store
+	 * @param fromJson turns that value, as {@link SessionValues} reads it back, into a value;
+	 * it may throw if it is not what it expects, and the session is then unreadable
 	 * @param <T> the Java type of the values
 	 * @return the session value type
 	 */
@@ -95,11 +87,6 @@ public final class SessionValueType<T> {
 
 	T fromJson(Object json) {
 		return this.fromJson.apply(json);
-	}
-
-	@Override
-	public String toString() {
-		return "SessionValueType[" + this.tag + " = " + this.type.getName() + "]";
 	}
 
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,17 +22,22 @@ import org.springframework.util.Assert;
  * {@link Long}, {@link Short}, {@link Byte}, {@link Double}, {@link Float},
  * {@link BigInteger}, {@link BigDecimal}, {@link List}, {@link Map} with {@code String}
  * keys, {@link Instant}, {@link UUID}, {@code byte[]}, and values of the registered
- * {@link SessionValueType}s; lists and maps may nest, up to {@value #MAX_DEPTH} levels of
- * JSON. Values read back as JSON reads them: maps as {@link LinkedHashMap} (order kept),
- * lists as {@link ArrayList}, integers as the first of {@code Integer}, {@code Long},
+ * {@link SessionValueType}s, nested up to {@value #MAX_DEPTH} levels of JSON. Values read
+ * back as JSON reads them: maps as {@link LinkedHashMap} (order kept), lists as
+ * {@link ArrayList}, integers as the first of {@code Integer}, {@code Long},
  * {@code BigInteger} that holds them, other numbers as {@code Double}.
  * <p>
  * The JSON is that of Flask's {@code TaggedJSONSerializer}: a value JSON has no type for is
- * a one-key object whose key is a tag, such as {@code {" u": "<32 hex digits>"}} for a
- * UUID or {@code {" b": "<base64>"}} for bytes, and a map whose only key happens to be a
- * tag is wrapped as {@code {" di": {"<key>__": value}}}. A value of a registered type is
- * written as {@code {" x": {"<tag>": <its JSON>}}}. A tag is only ever read as its
- * built-in type, or as the registered type it names: stored data never chooses a Java class.
+ * a one-key object whose key is a tag ({@code {" u": "<32 hex digits>"}} for a UUID), a
+ * map whose only key is a tag is wrapped as {@code {" di": {"<key>__": value}}}, and a
+ * value of a registered type is {@code {" x": {"<tag>": <its JSON>}}}. Stored data never
+ * chooses a Java class: a tag reads as its built-in type or the registered type it names.
+ * <p>
+ * Every value read is written back with its tag, so a session written by Flask goes back
+ * to Flask with the same Python types, untouched values included. A Python tuple
+ * ({@code " t"}) reads as a mutable {@link List} and a {@code Markup} string ({@code " m"})
+ * as a {@link CharSequence} whose {@code toString()} is its text; Java code cannot make
+ * either, and a list or string it puts is a plain list or string to Flask.
  * <p>
  * Instances are immutable and thread-safe.
  *
@@ -42,8 +46,7 @@ import org.springframework.util.Assert;
 public final class SessionValues {
 
 	/**
-	 * How deeply the JSON of a session may nest, the session object included. Deeper
-	 * values are refused when stored and deeper data fails to read.
+	 * How deeply the JSON of a session may nest, the session object included.
 	 */
 	public static final int MAX_DEPTH = 64;
 
@@ -53,26 +56,13 @@ public final class SessionValues {
 
 	private static final Object NOT_COPYABLE = new Object();
 
-	// Flask's own tags, and " x" for registered types
-	private static final Set<String> FLASK_TAGS = Set.of(" di", " t", " b", " m", " u", " d", " x");
-
-	private static final Set<String> NATIVE_TAGS;
-
-	static {
-		Set<String> tags = new LinkedHashSet<>(FLASK_TAGS);
-		tags.add(" i");
-		NATIVE_TAGS = Collections.unmodifiableSet(tags);
-	}
-
 	private final Dialect dialect;
 
 	private final List<SessionValueType<?>> types;
 
 	private final Map<String, SessionValueType<?>> typesByTag;
 
-	private final TaggedJsonWriter writer;
-
-	private final TaggedJsonReader reader;
+	private final TaggedJson json;
 
 	/**
 	 * Create an instance in the {@link Dialect#NATIVE native} dialect.
@@ -90,9 +80,7 @@ public final class SessionValues {
 		this.dialect = dialect;
 		this.types = types;
 		this.typesByTag = typesByTag;
-		Set<String> tags = (dialect == Dialect.FLASK) ? FLASK_TAGS : NATIVE_TAGS;
-		this.writer = new TaggedJsonWriter(dialect == Dialect.FLASK, tags, types);
-		this.reader = new TaggedJsonReader(tags, typesByTag);
+		this.json = new TaggedJson(dialect == Dialect.FLASK, types, typesByTag);
 	}
 
 	private static Map<String, SessionValueType<?>> indexByTag(List<? extends SessionValueType<?>> types) {
@@ -101,25 +89,15 @@ public final class SessionValues {
 		for (SessionValueType<?> type : types) {
 			Assert.notNull(type, "'types' must not contain null");
 			Class<?> javaType = type.type();
-			// A Map or List subclass of its own (such as Spring MVC's FlashMap) may be registered;
-			// a type that could hold what the reader makes cannot
+			// A Map or List subclass (Spring MVC's FlashMap) may be registered, a supertype of what is read not
 			Assert.isTrue(!BUILT_IN.contains(javaType) && !javaType.isAssignableFrom(LinkedHashMap.class)
-					&& !javaType.isAssignableFrom(java.util.ArrayList.class),
-					() -> "Session value type '" + type.tag() + "' cannot be registered for " + javaType.getName()
-							+ ": sessions hold that type already");
+					&& !javaType.isAssignableFrom(ArrayList.class), () -> "Session value type '" + type.tag()
+							+ "' cannot be registered for " + javaType.getName() + ": sessions hold that type already");
 			SessionValueType<?> previous = byTag.put(type.tag(), type);
-			Assert.isTrue(previous == null, () -> "Session value types " + previous + " and " + type
-					+ " have the same tag: give each a distinct tag");
+			Assert.isTrue(previous == null, () -> "Session value types for " + previous.type().getName() + " and "
+					+ javaType.getName() + " have the same tag '" + type.tag() + "': give each a distinct tag");
 		}
 		return Collections.unmodifiableMap(byTag);
-	}
-
-	/**
-	 * Return the dialect of the JSON this instance writes.
-	 * @return the dialect
-	 */
-	public Dialect dialect() {
-		return this.dialect;
 	}
 
 	/**
@@ -133,16 +111,16 @@ public final class SessionValues {
 	}
 
 	/**
-	 * Check that a value can be stored in a session, as a session does when the value is put
-	 * into it. Registered types are not converted here, only when the session is written.
+	 * Check that a value can be stored, as a session does when it is put. Registered types
+	 * are converted only when the session is written.
 	 * @param key the session key, named in the error message
 	 * @param value the value, with everything nested in it
-	 * @throws UnsupportedSessionValueException if the value or something nested in it cannot
-	 * be stored; the message names the key, the Java type and how to fix it
+	 * @throws UnsupportedSessionValueException if it cannot be stored; the message names the
+	 * key, the Java type and how to fix it
 	 */
 	public void check(String key, @Nullable Object value) {
 		Assert.notNull(key, "'key' must not be null");
-		this.writer.check(key, value);
+		this.json.check(key, value);
 	}
 
 	/**
@@ -153,7 +131,7 @@ public final class SessionValues {
 	 */
 	public byte[] serialize(Map<String, ? extends @Nullable Object> session) {
 		Assert.notNull(session, "'session' must not be null");
-		return this.writer.writeSession(session);
+		return this.json.write(session, true);
 	}
 
 	/**
@@ -164,28 +142,26 @@ public final class SessionValues {
 	 */
 	public Map<String, @Nullable Object> deserialize(byte[] json) {
 		Assert.notNull(json, "'json' must not be null");
-		return this.reader.readSession(json);
+		if (this.json.read(json) instanceof LinkedHashMap<?, ?> session) {
+			@SuppressWarnings("unchecked")
+			Map<String, @Nullable Object> map = (Map<String, @Nullable Object>) session;
+			return map;
+		}
+		throw new SessionDecodingException("Session data is not a JSON object");
 	}
 
 	/**
-	 * Copy what {@link #deserialize} returned so that the copy and the original share
-	 * nothing that can change: its maps, lists and byte arrays are copied, the immutable
-	 * values (strings, numbers, booleans, {@code Instant}s, {@code UUID}s) shared. Values of
-	 * registered types may be mutable and cannot be copied in general, so a session holding
-	 * one has no copy.
+	 * Copy what {@link #deserialize} returned so that the two share nothing that can change:
+	 * maps, lists and byte arrays are copied, immutable values shared. Values of registered
+	 * types may be mutable, so a session holding one has no copy.
 	 * @param session the session attributes, as {@link #deserialize} returned them
-	 * @return a mutable copy that keeps their order, or {@code null} if a value cannot be
-	 * copied
-	 * @since 0.1.0
+	 * @return a mutable copy that keeps their order, or {@code null} if there is none
 	 */
 	public @Nullable Map<String, @Nullable Object> copyOf(Map<String, ? extends @Nullable Object> session) {
 		Assert.notNull(session, "'session' must not be null");
 		Object copy = copy(session);
-		if (copy == NOT_COPYABLE) {
-			return null;
-		}
 		@SuppressWarnings("unchecked")
-		Map<String, @Nullable Object> map = (Map<String, @Nullable Object>) copy;
+		Map<String, @Nullable Object> map = (copy != NOT_COPYABLE) ? (Map<String, @Nullable Object>) copy : null;
 		return map;
 	}
 
@@ -197,52 +173,36 @@ public final class SessionValues {
 		if (value.getClass() == LinkedHashMap.class) {
 			Map<?, ?> map = (Map<?, ?>) value;
 			Map<Object, @Nullable Object> copy = new LinkedHashMap<>((int) Math.ceil(map.size() / 0.75));
-			for (Map.Entry<?, ?> entry : map.entrySet()) {
-				Object entryCopy = copy(entry.getValue());
-				if (entryCopy == NOT_COPYABLE) {
-					return NOT_COPYABLE;
-				}
-				copy.put(entry.getKey(), entryCopy);
-			}
-			return copy;
+			map.forEach((key, item) -> copy.put(key, copy(item)));
+			return copy.containsValue(NOT_COPYABLE) ? NOT_COPYABLE : copy;
 		}
-		if (value.getClass() == ArrayList.class) {
-			List<?> list = (List<?>) value;
-			List<@Nullable Object> copy = new ArrayList<>(list.size());
-			for (Object element : list) {
-				Object elementCopy = copy(element);
-				if (elementCopy == NOT_COPYABLE) {
-					return NOT_COPYABLE;
-				}
-				copy.add(elementCopy);
-			}
-			return copy;
+		if (value.getClass() == ArrayList.class || value.getClass() == TaggedJson.Tuple.class) {
+			List<@Nullable Object> copy = (value instanceof TaggedJson.Tuple) ? new TaggedJson.Tuple(List.of())
+					: new ArrayList<>(((List<?>) value).size());
+			((List<?>) value).forEach((item) -> copy.add(copy(item)));
+			return copy.contains(NOT_COPYABLE) ? NOT_COPYABLE : copy;
 		}
-		if (value instanceof byte[] bytes) {
-			return bytes.clone();
-		}
-		return NOT_COPYABLE;
+		return (value instanceof byte[] bytes) ? bytes.clone() : NOT_COPYABLE;
 	}
 
-	// Whether a copy may share the value: a built-in type whose instances never change. One
-	// class compare per type, cheaper than a set lookup, for every value of every read;
+	// Whether a copy may share the value: one compare per type, cheaper than a set lookup;
 	// BigInteger and BigDecimal are not final, and a registered subclass may be mutable
 	private static boolean isImmutable(Object value) {
 		Class<?> type = value.getClass();
 		return type == String.class || type == Integer.class || type == Boolean.class || type == Long.class
 				|| type == Double.class || type == Instant.class || type == UUID.class || type == BigInteger.class
-				|| type == BigDecimal.class || type == Float.class || type == Short.class || type == Byte.class;
+				|| type == BigDecimal.class || type == Float.class || type == Short.class || type == Byte.class
+				|| type == TaggedJson.Markup.class;
 	}
 
 	/**
-	 * Write one session value as compact UTF-8 tagged JSON, for stores that keep each
-	 * attribute apart.
+	 * Write one session value as tagged JSON, for stores that keep each attribute apart.
 	 * @param value the value
 	 * @return the JSON
 	 * @throws UnsupportedSessionValueException if the value cannot be stored
 	 */
 	public byte[] serializeValue(@Nullable Object value) {
-		return this.writer.writeValue(value);
+		return this.json.write(value, false);
 	}
 
 	/**
@@ -253,28 +213,22 @@ public final class SessionValues {
 	 */
 	public @Nullable Object deserializeValue(byte[] json) {
 		Assert.notNull(json, "'json' must not be null");
-		return this.reader.readValue(json);
+		return this.json.read(json);
 	}
 
 	/**
-	 * The two dialects of tagged JSON. Both read every built-in tag except that only
-	 * {@code NATIVE} knows {@code " i"}; a one-key object whose key is no tag of the dialect
-	 * is a plain map, as in Flask.
+	 * The two dialects of tagged JSON. Only {@code NATIVE} knows the tag {@code " i"}.
 	 */
 	public enum Dialect {
 
 		/**
-		 * Byte for byte what Flask writes for the same values in the same key order:
-		 * non-ASCII escaped as {@code \\uXXXX}, an {@code Instant} as an HTTP date
-		 * ({@code " d"}) to the second, as Flask does with a {@code datetime}. (A Flask app
-		 * sorts the keys of every object when it saves a session, with its JSON provider's
-		 * default {@code sort_keys}; this keeps the map's order. Each reads the other.)
+		 * What a Flask app reads: non-ASCII escaped as Python does, an {@code Instant} as
+		 * an HTTP date ({@code " d"}) to the second, as Flask writes a {@code datetime}.
 		 */
 		FLASK,
 
 		/**
-		 * Flagon's own stores: UTF-8 text unescaped, an {@code Instant} in ISO-8601 to the
-		 * nanosecond ({@code " i"}).
+		 * Flagon's own stores: UTF-8 text, an {@code Instant} in ISO-8601 ({@code " i"}).
 		 */
 		NATIVE
 

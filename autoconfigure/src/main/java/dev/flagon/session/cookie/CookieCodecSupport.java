@@ -1,9 +1,7 @@
 package dev.flagon.session.cookie;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -168,9 +166,6 @@ final class CookieCodecSupport {
 
 		private static final int HASHED_CHARACTERS = 12;
 
-		private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-				ByteOrder.nativeOrder());
-
 		private final @Nullable Entry[] entries;
 
 		private final int mask;
@@ -225,26 +220,6 @@ final class CookieCodecSupport {
 		}
 
 		/**
-		 * Compare in time that depends on the length only, eight bytes at a time: a
-		 * comparison that stopped at the first difference would tell, by its time, how much
-		 * of a remembered cookie a forged one got right.
-		 */
-		static boolean constantTimeEquals(byte[] a, byte[] b) {
-			if (a.length != b.length) {
-				return false;
-			}
-			long difference = 0;
-			int i = 0;
-			for (; i <= a.length - Long.BYTES; i += Long.BYTES) {
-				difference |= (long) LONGS.get(a, i) ^ (long) LONGS.get(b, i);
-			}
-			for (; i < a.length; i++) {
-				difference |= a[i] ^ b[i];
-			}
-			return difference == 0;
-		}
-
-		/**
 		 * A verified cookie: when it was issued, its session as JSON, and whether a fallback
 		 * key verified it. Once read, it also keeps the session's values, which no request
 		 * ever sees: each read gets a copy of them (maps, lists and byte arrays copied), which
@@ -276,11 +251,10 @@ final class CookieCodecSupport {
 			}
 
 			boolean isFor(String cookie) {
-				// Copying the cookie's ASCII is one array copy, and comparing eight bytes at a
-				// time beats reading it a char at a time: 0.121 against 0.165 us for a whole
-				// remembered decode of the benchmarks' 200-byte session
+				// In constant time: a comparison that stopped at the first difference would
+				// tell, by its time, how much of a remembered cookie a forged one got right
 				return cookie.length() == this.cookie.length
-						&& constantTimeEquals(this.cookie, cookie.getBytes(StandardCharsets.UTF_8));
+						&& MessageDigest.isEqual(this.cookie, cookie.getBytes(StandardCharsets.UTF_8));
 			}
 
 			/**
@@ -311,9 +285,10 @@ final class CookieCodecSupport {
 	}
 
 	/**
-	 * Deflates and inflates with reused zlib streams: a new stream allocates and clears
-	 * about 300 KB of native memory, which costs more than compressing a whole session.
-	 * Up to {@link #MAX_IDLE_STREAMS} idle streams of each kind are kept for the next call.
+	 * Deflates with reused zlib streams, inflates with a new one each time. A new deflate
+	 * stream allocates about 300 KB of native memory: reusing one saves 0.5 µs a session
+	 * written, a new inflate stream costs no more than a reused one (docs/benchmarks.md).
+	 * Up to {@link #MAX_IDLE_STREAMS} idle deflate streams are kept for the next call.
 	 */
 	static final class Zlib {
 
@@ -322,8 +297,6 @@ final class CookieCodecSupport {
 		private final boolean nowrap;
 
 		private final BlockingQueue<Deflater> deflaters = new ArrayBlockingQueue<>(MAX_IDLE_STREAMS);
-
-		private final BlockingQueue<Inflater> inflaters = new ArrayBlockingQueue<>(MAX_IDLE_STREAMS);
 
 		/**
 		 * @param nowrap whether to read and write raw deflate data rather than zlib's format
@@ -363,10 +336,7 @@ final class CookieCodecSupport {
 		 * truncated, followed by anything, or inflates beyond {@link #MAX_INFLATED_LENGTH}.
 		 */
 		byte @Nullable [] inflate(byte[] data, int offset, int length) {
-			Inflater inflater = this.inflaters.poll();
-			if (inflater == null) {
-				inflater = new Inflater(this.nowrap);
-			}
+			Inflater inflater = new Inflater(this.nowrap);
 			try {
 				inflater.setInput(data, offset, length);
 				byte[] buffer = new byte[Math.min(Math.max(length * 4, 256), MAX_INFLATED_LENGTH)];
@@ -390,10 +360,7 @@ final class CookieCodecSupport {
 				return null;
 			}
 			finally {
-				inflater.reset();
-				if (!this.inflaters.offer(inflater)) {
-					inflater.end();
-				}
+				inflater.end();
 			}
 		}
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,7 +126,7 @@ class FlaskInteropIntegrationTests {
 				id=UUID:6f1c3e2a-9d4b-4b7e-8a55-0c2f7e9b1d33
 				name=String:Zoë 🍶 佐藤
 				nested=LinkedHashMap:{ t=not a tag, a=[1, {b=c}]}
-				pair=ArrayList:[1, two]
+				pair=Tuple:[1, two]
 				ratio=Double:2.5
 				raw=byte[]:00ff666c61676f6e
 				user=String:alice
@@ -140,6 +141,19 @@ class FlaskInteropIntegrationTests {
 		String flagonWritten = this.flaskClient.get("/get", "Cookie", cookie).body();
 		assertThat(flagonWritten).isEqualTo(flaskWritten.replace("('pair', (1, 'two'))", "('pair', [1, 'two'])"));
 		assertThat(flagonWritten).contains("('when', datetime.datetime(2026, 11, 21, 12, 30, 45, tzinfo=datetime.timezone.utc))");
+	}
+
+	@Test
+	void everyTaggedValueGoesBackToFlaskUnchangedWhenFlagonChangesAnotherKey() {
+		String cookie = sessionCookie(this.flaskClient.get("/tags/set"));
+		String described = this.flagonClient.get("/session/describe", "Cookie", cookie).body();
+		assertThat(described).contains("tuple=Tuple:[1, two, [3.5, null]]\n", "markup=Markup:<b>bold</b> &amp; more\n",
+				"tag_key_dict=LinkedHashMap:{ t=not a tuple}\n", "_flashes=ArrayList:[[info, <b>Saved</b>]]\n");
+		HttpResponse<String> flagon = this.flagonClient.get("/session/counter", "Cookie", cookie);
+		assertThat(flagon.body()).isEqualTo("1");
+		JsonNode check = JSON.readTree(this.flaskClient.get("/tags/check", "Cookie", sessionCookie(flagon)).body());
+		assertThat(check.get("wrong").values()).as(check.toString()).isEmpty();
+		assertThat(check.get("counter").asInt()).isEqualTo(1);
 	}
 
 	@Test
