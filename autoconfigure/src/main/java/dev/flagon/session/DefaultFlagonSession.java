@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -250,7 +251,7 @@ public class DefaultFlagonSession implements FlagonSession {
 	 * @return the id
 	 */
 	protected String newId() {
-		return RandomIds.next();
+		return UUID.randomUUID().toString();
 	}
 
 	/**
@@ -305,6 +306,10 @@ public class DefaultFlagonSession implements FlagonSession {
 	private static <T> @Nullable T convert(String key, @Nullable Object value, Class<T> type) {
 		if (value == null || type.isInstance(value)) {
 			return type.cast(value);
+		}
+		if (type == String.class && value instanceof CharSequence text) {
+			// A Markup value from a Flask cookie
+			return type.cast(text.toString());
 		}
 		if (value instanceof Number number) {
 			Object converted = null;
