@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.resource.Delay;
 
 import dev.flagon.session.SessionStore;
@@ -24,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
@@ -33,24 +36,29 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.session.SessionRepository;
-import org.springframework.session.data.redis.RedisSessionRepository;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration for the Redis session store ({@code flagon.session.store=redis}): a
  * {@link RedisSessionStore} on Boot's Redis connection ({@code spring.data.redis.*}, which
- * also covers Sentinel and Cluster). Its Spring Session repository is a bean too, so that
- * Spring Boot's own Spring Session auto-configuration, and its filter, back off: Flagon's
- * request filter keeps the session. Unless {@code spring.data.redis.timeout} and
+ * also covers Sentinel and Cluster). No Spring Session repository is registered: Spring
+ * Boot's own Spring Session auto-configurations stay out while Flagon keeps the session
+ * ({@link SpringSessionAutoConfigurationFilter}), and {@code RedisSessionRepository} would
+ * change ids with a {@code RENAME}, which a Redis Cluster refuses across slots. Unless
+ * {@code spring.data.redis.timeout} and
  * {@code spring.data.redis.connect-timeout} are set, {@code flagon.session.redis.timeout}
  * becomes Lettuce's command and connect timeout, so that requests fail fast while Redis is
  * away, and Lettuce tries to reconnect at least every second, so that they succeed again soon
  * after it is back; {@code …Customizer} beans of the application's own, applied later, may
- * change all three. Boot's Redis health indicator reports on the same connection.
+ * change all three. On a Redis Cluster, Lettuce refreshes its view of the cluster on
+ * trouble (all adaptive triggers) and every ten seconds, so that requests find a promoted
+ * replica after a failover, unless {@code spring.data.redis.lettuce.cluster.refresh.adaptive}
+ * or {@code …refresh.period} are set, which then win. Boot's Redis health indicator reports
+ * on the same connection.
  *
  * @author Flagon team
  * @since 0.1.0
@@ -74,6 +82,16 @@ public final class FlagonRedisSessionAutoConfiguration {
 	// Lettuce waits up to 30 s between reconnection attempts: sessions would stay away that
 	// long after Redis is back
 	private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+
+	private static final String CLUSTER_REFRESH = "spring.data.redis.lettuce.cluster.refresh";
+
+	// Boot leaves topology refresh off: after a failover, Lettuce would send a slot's commands
+	// to its dead master for ever. A refresh costs a CLUSTER NODES per node.
+	private static final Duration CLUSTER_REFRESH_PERIOD = Duration.ofSeconds(10);
+
+	// Lettuce allows one adaptive refresh per 30 s by default: one taken before the cluster
+	// promoted a replica would keep requests failing that long
+	private static final Duration CLUSTER_ADAPTIVE_REFRESH_TIMEOUT = Duration.ofSeconds(1);
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { SESSION_REPOSITORY, CONNECTION_FACTORY, DATA_REDIS_PROPERTIES, LETTUCE })
@@ -107,13 +125,6 @@ public final class FlagonRedisSessionAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnBean(RedisSessionStore.class)
-		@ConditionalOnMissingBean(SessionRepository.class)
-		RedisSessionRepository flagonSessionRepository(RedisSessionStore store) {
-			return store.getSessionRepository();
-		}
-
-		@Bean
 		@Order(0)
 		@ConditionalOnBean(RedisSessionStore.class)
 		LettuceClientConfigurationBuilderCustomizer flagonSessionRedisCommandTimeoutCustomizer(
@@ -138,6 +149,32 @@ public final class FlagonRedisSessionAutoConfiguration {
 						.connectTimeout(properties.getSession().getRedis().getTimeout())
 						.build());
 				}
+			};
+		}
+
+		@Bean
+		@Order(0)
+		@ConditionalOnBean(RedisSessionStore.class)
+		LettuceClientOptionsBuilderCustomizer flagonSessionRedisClusterRefreshCustomizer(Environment environment,
+				ObjectProvider<DataRedisProperties> redisProperties) {
+			return (builder) -> {
+				DataRedisProperties redis = redisProperties.getIfAvailable();
+				if (redis == null || !(builder instanceof ClusterClientOptions.Builder cluster)) {
+					return;
+				}
+				Binder binder = Binder.get(environment);
+				DataRedisProperties.Lettuce.Cluster.Refresh refresh = redis.getLettuce().getCluster().getRefresh();
+				boolean adaptive = binder.bind(CLUSTER_REFRESH + ".adaptive", Boolean.class).orElse(true);
+				Duration period = binder.bind(CLUSTER_REFRESH + ".period", Duration.class)
+					.orElse(CLUSTER_REFRESH_PERIOD);
+				ClusterTopologyRefreshOptions.Builder options = ClusterTopologyRefreshOptions.builder()
+					.dynamicRefreshSources(refresh.isDynamicRefreshSources())
+					.enablePeriodicRefresh(period);
+				if (adaptive) {
+					options.enableAllAdaptiveRefreshTriggers()
+						.adaptiveRefreshTriggersTimeout(CLUSTER_ADAPTIVE_REFRESH_TIMEOUT);
+				}
+				cluster.topologyRefreshOptions(options.build());
 			};
 		}
 

@@ -12,9 +12,9 @@ import org.springframework.core.env.Environment;
 /**
  * Keeps Spring Boot's Spring Session auto-configuration out while Flagon manages sessions,
  * so that requests are not also wrapped by Spring Session's {@code SessionRepositoryFilter}
- * (which would read and write the session a second time). Flagon's Redis store uses Spring
- * Session's repository directly. Set {@code flagon.session.store=none} to use Spring Session
- * on its own.
+ * (which would read and write the session a second time). Flagon registers no
+ * {@code SessionRepository} bean for them to back off from. Set
+ * {@code flagon.session.store=none} to use Spring Session on its own.
  *
  * @author Flagon team
  */

@@ -3,6 +3,9 @@ package dev.flagon.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.resource.ClientResources;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,16 +19,20 @@ import dev.flagon.session.SessionValues;
 import dev.flagon.session.redis.RedisSessionStore;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
 import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.data.redis.RedisSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
@@ -37,6 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author Flagon team
  */
 class FlagonRedisSessionAutoConfigurationTests {
+
+	// Nothing listens there: nothing here connects
+	private static final String CLUSTER_NODES = "spring.data.redis.cluster.nodes=127.0.0.1:1,127.0.0.1:2";
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
@@ -62,14 +72,77 @@ class FlagonRedisSessionAutoConfigurationTests {
 	}
 
 	@Test
-	void springSessionsFilterBacksOffForTheRedisStore() {
-		this.contextRunner.withPropertyValues("flagon.session.store=redis").run((context) -> {
-			assertThat(context).hasSingleBean(RedisSessionRepository.class);
-			assertThat(context.getBean(RedisSessionRepository.class))
-				.isSameAs(context.getBean(RedisSessionStore.class).getSessionRepository());
+	void springSessionStaysOutWithoutARepositoryBeanForTheRedisStore() {
+		// Through an import selector, as in an application, so that the import filter runs
+		WebApplicationContextRunner application = new WebApplicationContextRunner()
+			.withUserConfiguration(ImportedAutoConfigurations.class);
+		application.withPropertyValues("flagon.session.store=redis").run((context) -> {
+			assertThat(context).hasSingleBean(RedisSessionStore.class);
+			assertThat(context).doesNotHaveBean(SessionRepository.class);
 			assertThat(context).doesNotHaveBean(SessionRepositoryFilter.class);
 		});
-		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(SessionRepositoryFilter.class));
+		application.withPropertyValues("flagon.session.store=none")
+			.run((context) -> assertThat(context).hasSingleBean(SessionRepositoryFilter.class)
+				.hasSingleBean(RedisSessionRepository.class));
+	}
+
+	@Test
+	void clusterTopologyRefreshIsOnForTheRedisStore() {
+		this.contextRunner.withPropertyValues("flagon.session.store=redis", CLUSTER_NODES)
+			.run((context) -> assertThat(topologyRefresh(context)).satisfies((refresh) -> {
+				assertThat(refresh.getAdaptiveRefreshTriggers())
+					.containsExactlyInAnyOrder(ClusterTopologyRefreshOptions.RefreshTrigger.values());
+				assertThat(refresh.getAdaptiveRefreshTimeout()).isEqualTo(Duration.ofSeconds(1));
+				assertThat(refresh.isPeriodicRefreshEnabled()).isTrue();
+				assertThat(refresh.getRefreshPeriod()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(refresh.useDynamicRefreshSources()).isTrue();
+			}));
+	}
+
+	@Test
+	void springDataRedisClusterRefreshSettingsWin() {
+		this.contextRunner
+			.withPropertyValues("flagon.session.store=redis", CLUSTER_NODES,
+					"spring.data.redis.lettuce.cluster.refresh.adaptive=false",
+					"spring.data.redis.lettuce.cluster.refresh.period=1m",
+					"spring.data.redis.lettuce.cluster.refresh.dynamic-refresh-sources=false")
+			.run((context) -> assertThat(topologyRefresh(context)).satisfies((refresh) -> {
+				assertThat(refresh.getAdaptiveRefreshTriggers()).isEmpty();
+				assertThat(refresh.getRefreshPeriod()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(refresh.useDynamicRefreshSources()).isFalse();
+			}));
+		this.contextRunner
+			.withPropertyValues("flagon.session.store=redis", CLUSTER_NODES,
+					"spring.data.redis.lettuce.cluster.refresh.period=30s")
+			.run((context) -> assertThat(topologyRefresh(context)).satisfies((refresh) -> {
+				assertThat(refresh.getAdaptiveRefreshTriggers()).isNotEmpty();
+				assertThat(refresh.getRefreshPeriod()).isEqualTo(Duration.ofSeconds(30));
+			}));
+	}
+
+	@Test
+	void applicationsClientOptionsCustomizerWinsOverTheClusterRefresh() {
+		this.contextRunner.withPropertyValues("flagon.session.store=redis", CLUSTER_NODES)
+			.withUserConfiguration(UserClusterRefreshConfiguration.class)
+			.run((context) -> assertThat(topologyRefresh(context).isPeriodicRefreshEnabled()).isFalse());
+	}
+
+	@Test
+	void clusterTopologyRefreshIsLeftAloneForOtherStores() {
+		this.contextRunner.withPropertyValues("flagon.session.store=cookie", CLUSTER_NODES)
+			.run((context) -> assertThat(topologyRefresh(context)).satisfies((refresh) -> {
+				assertThat(refresh.getAdaptiveRefreshTriggers()).isEmpty();
+				assertThat(refresh.isPeriodicRefreshEnabled()).isFalse();
+			}));
+	}
+
+	private static ClusterTopologyRefreshOptions topologyRefresh(AssertableWebApplicationContext context) {
+		ClientOptions options = context.getBean(LettuceConnectionFactory.class)
+			.getClientConfiguration()
+			.getClientOptions()
+			.orElseThrow();
+		assertThat(options).isInstanceOf(ClusterClientOptions.class);
+		return ((ClusterClientOptions) options).getTopologyRefreshOptions();
 	}
 
 	@Test
@@ -78,7 +151,6 @@ class FlagonRedisSessionAutoConfigurationTests {
 			.withUserConfiguration(UserSessionStoreConfiguration.class)
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(RedisSessionStore.class);
-				assertThat(context).doesNotHaveBean("flagonSessionRepository");
 				assertThat(context).hasSingleBean(SessionStore.class);
 				assertThat(context.getBean(AppRuntime.class).getSessionStore())
 					.isSameAs(context.getBean("userSessionStore"));
@@ -184,6 +256,24 @@ class FlagonRedisSessionAutoConfigurationTests {
 				}
 
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataRedisAutoConfiguration.class, FlagonRedisSessionAutoConfiguration.class,
+			FlagonAutoConfiguration.class, SessionDataRedisAutoConfiguration.class, SessionAutoConfiguration.class })
+	static class ImportedAutoConfigurations {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserClusterRefreshConfiguration {
+
+		@Bean
+		LettuceClientOptionsBuilderCustomizer userClusterRefreshCustomizer() {
+			return (builder) -> ((ClusterClientOptions.Builder) builder)
+				.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().build());
 		}
 
 	}
