@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -49,6 +51,22 @@ public final class HttpTestClient {
 	 */
 	public static HttpTestClient withoutCookies(int port) {
 		return new HttpTestClient(port, false);
+	}
+
+	/**
+	 * Encode a form body.
+	 * @param pairs names and values, alternately
+	 * @return the {@code application/x-www-form-urlencoded} body
+	 */
+	public static String form(String... pairs) {
+		StringBuilder form = new StringBuilder();
+		for (int i = 0; i < pairs.length; i += 2) {
+			form.append((i > 0) ? "&" : "")
+				.append(pairs[i])
+				.append('=')
+				.append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+		}
+		return form.toString();
 	}
 
 	public HttpResponse<String> get(String path, String... headers) {

@@ -1,8 +1,6 @@
 package dev.flagon.session.security;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,17 +58,6 @@ class SecurityFormLoginIntegrationTests {
 		return matcher.group(1);
 	}
 
-	private static String form(String... pairs) {
-		StringBuilder form = new StringBuilder();
-		for (int i = 0; i < pairs.length; i += 2) {
-			form.append((i > 0) ? "&" : "")
-				.append(pairs[i])
-				.append('=')
-				.append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-		}
-		return form.toString();
-	}
-
 	@Test
 	void formLoginSavedRequestAndLogoutWorkOnTheCookieStore() {
 		HttpResponse<String> protectedPage = this.browser.get("/me", ACCEPT, HTML);
@@ -81,10 +68,10 @@ class SecurityFormLoginIntegrationTests {
 		assertThat(loginPage.statusCode()).isEqualTo(200);
 		String token = csrfToken(loginPage.body());
 
-		HttpResponse<String> wrongPassword = this.browser.post("/login", form("username", "alice", "password", "nope", "_csrf", token), ACCEPT, HTML);
+		HttpResponse<String> wrongPassword = this.browser.post("/login", HttpTestClient.form("username", "alice", "password", "nope", "_csrf", token), ACCEPT, HTML);
 		assertThat(wrongPassword.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).contains("error"));
 
-		HttpResponse<String> login = this.browser.post("/login", form("username", "alice", "password", "wonderland", "_csrf", token), ACCEPT, HTML);
+		HttpResponse<String> login = this.browser.post("/login", HttpTestClient.form("username", "alice", "password", "wonderland", "_csrf", token), ACCEPT, HTML);
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).contains("/me"));
 		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy((c) -> assertThat(c).startsWith("session="));
@@ -94,7 +81,7 @@ class SecurityFormLoginIntegrationTests {
 		assertThat(me.body()).startsWith("alice [").contains("ROLE_USER").contains("SPRING_SECURITY_CONTEXT");
 
 		String logoutToken = csrfToken(this.browser.get("/logout", ACCEPT, HTML).body());
-		HttpResponse<String> logout = this.browser.post("/logout", form("_csrf", logoutToken), ACCEPT, HTML);
+		HttpResponse<String> logout = this.browser.post("/logout", HttpTestClient.form("_csrf", logoutToken), ACCEPT, HTML);
 		assertThat(logout.statusCode()).isEqualTo(302);
 		assertThat(this.browser.get("/me", ACCEPT, HTML).statusCode()).isEqualTo(302);
 	}
@@ -102,7 +89,7 @@ class SecurityFormLoginIntegrationTests {
 	@Test
 	void loginWithoutTheCsrfTokenIsRefused() {
 		this.browser.get("/login", ACCEPT, HTML);
-		HttpResponse<String> login = this.browser.post("/login", form("username", "alice", "password", "wonderland"), ACCEPT, HTML);
+		HttpResponse<String> login = this.browser.post("/login", HttpTestClient.form("username", "alice", "password", "wonderland"), ACCEPT, HTML);
 		assertThat(login.statusCode()).isIn(302, 403);
 		assertThat(this.browser.get("/me", ACCEPT, HTML).statusCode()).isEqualTo(302);
 	}

@@ -1,8 +1,6 @@
 package dev.flagon.session.security;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +76,7 @@ abstract class SessionFixationProtectionTests {
 		String preLoginCookie = sessionCookie(anonymous).or(() -> sessionCookie(loginPage)).orElseThrow();
 
 		HttpResponse<String> login = this.browser.post(prefix + "/login",
-				form("username", "alice", "password", "wonderland", "_csrf", loginPage.body()), ACCEPT, HTML);
+				HttpTestClient.form("username", "alice", "password", "wonderland", "_csrf", loginPage.body()), ACCEPT, HTML);
 		assertThat(login.statusCode()).isEqualTo(302);
 		// The saved request survived the fixation protection
 		assertThat(login.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).contains(prefix + "/me"));
@@ -111,17 +109,6 @@ abstract class SessionFixationProtectionTests {
 			.filter((cookie) -> cookie.startsWith(prefix) && !cookie.startsWith(prefix + ";"))
 			.reduce((first, second) -> second)
 			.map((cookie) -> cookie.substring(prefix.length(), cookie.indexOf(';')));
-	}
-
-	private static String form(String... pairs) {
-		StringBuilder form = new StringBuilder();
-		for (int i = 0; i < pairs.length; i += 2) {
-			form.append((i > 0) ? "&" : "")
-				.append(pairs[i])
-				.append('=')
-				.append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-		}
-		return form.toString();
 	}
 
 	@SpringBootConfiguration
