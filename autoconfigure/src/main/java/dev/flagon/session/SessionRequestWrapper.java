@@ -113,8 +113,7 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 
 	@Override
 	public @Nullable HttpSession getSession(boolean create) {
-		if (!create && this.state.session == null
-				&& (this.state.unavailable != null || !this.state.store.mayHaveSession(this))) {
+		if (!create && nothingToFind()) {
 			// No session to find, or the failure was raised once already (let error pages
 			// render without a session)
 			return null;
@@ -129,6 +128,12 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 		}
 		this.state.created = true;
 		return new SessionView(session, this.state, getServletContext());
+	}
+
+	// No session opened, and none to open: no cookie, or the store failed once already
+	private boolean nothingToFind() {
+		return this.state.session == null
+				&& (this.state.unavailable != null || !this.state.store.mayHaveSession(this));
 	}
 
 	// What getSession(false) finds: a stored session, or one this request made, not one it
@@ -193,8 +198,7 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 	}
 
 	private @Nullable DefaultFlagonSession openedDefaultSession() {
-		if (this.state.session == null
-				&& (this.state.unavailable != null || !this.state.store.mayHaveSession(this))) {
+		if (nothingToFind()) {
 			return null;
 		}
 		try {
