@@ -7,14 +7,11 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import dev.flagon.context.AppContext;
-import dev.flagon.context.ContextHolder;
 import dev.flagon.context.FlagonApp;
 import dev.flagon.context.G;
 import dev.flagon.context.OutsideOfContextException;
-import dev.flagon.context.RequestContext;
+import dev.flagon.internal.ContextHolder;
 import dev.flagon.session.FlagonSession;
-import dev.flagon.session.SessionRequestWrapper;
 import dev.flagon.session.SessionUnavailableException;
 
 import org.springframework.util.Assert;
@@ -44,7 +41,7 @@ public final class Flagon {
 	 * @throws OutsideOfContextException outside a request context
 	 */
 	public static HttpServletRequest request() {
-		return ContextHolder.currentRequestContext().getRequest();
+		return ContextHolder.currentRequest().getRequest();
 	}
 
 	/**
@@ -54,12 +51,7 @@ public final class Flagon {
 	 * @throws SessionUnavailableException if sessions are disabled or unreachable
 	 */
 	public static FlagonSession session() {
-		RequestContext context = ContextHolder.currentRequestContext();
-		SessionRequestWrapper wrapper = SessionRequestWrapper.find(context.getRequest());
-		if (wrapper == null) {
-			throw new SessionUnavailableException("No session support on " + context);
-		}
-		return wrapper.getFlagonSession();
+		return ContextHolder.currentRequest().session();
 	}
 
 	/**
@@ -68,7 +60,7 @@ public final class Flagon {
 	 * @throws OutsideOfContextException outside an application context
 	 */
 	public static G g() {
-		return ContextHolder.currentAppContext().getG();
+		return ContextHolder.currentApp().getG();
 	}
 
 	/**
@@ -77,7 +69,7 @@ public final class Flagon {
 	 * @throws OutsideOfContextException outside an application context
 	 */
 	public static FlagonApp currentApp() {
-		return ContextHolder.currentAppContext().getApp();
+		return ContextHolder.currentApp().getApp();
 	}
 
 	/**
@@ -85,7 +77,7 @@ public final class Flagon {
 	 * @return whether there is a request context
 	 */
 	public static boolean hasRequestContext() {
-		return ContextHolder.getRequestContext() != null;
+		return ContextHolder.getRequest() != null;
 	}
 
 	/**
@@ -93,7 +85,7 @@ public final class Flagon {
 	 * @return whether there is an application context
 	 */
 	public static boolean hasAppContext() {
-		return ContextHolder.getAppContext() != null;
+		return ContextHolder.get() != null;
 	}
 
 	/**
@@ -135,7 +127,7 @@ public final class Flagon {
 	 */
 	public static <T> ContextTask<T> copyCurrentContext(Callable<T> task) {
 		Assert.notNull(task, "'task' must not be null");
-		Object snapshot = currentSnapshot();
+		Object snapshot = ContextHolder.currentApp();
 		return () -> {
 			Object previous = ContextHolder.snapshot();
 			ContextHolder.restore(snapshot);
@@ -146,13 +138,6 @@ public final class Flagon {
 				ContextHolder.restore(previous);
 			}
 		};
-	}
-
-	private static Object currentSnapshot() {
-		AppContext appContext = ContextHolder.currentAppContext();
-		Object snapshot = ContextHolder.snapshot();
-		Assert.state(snapshot != null, () -> "No snapshot for " + appContext);
-		return snapshot;
 	}
 
 	/**

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import dev.flagon.dispatch.AppRouter;
-import dev.flagon.dispatch.AppRuntime;
+import dev.flagon.internal.AppRouter;
+import dev.flagon.internal.AppRuntime;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

@@ -1,9 +1,9 @@
 package dev.flagon.autoconfigure;
 
 import dev.flagon.context.AppContext;
-import dev.flagon.context.ContextHolder;
 import dev.flagon.context.FlagonApp;
 import dev.flagon.context.RequestContext;
+import dev.flagon.internal.ContextHolder;
 
 import org.springframework.context.ApplicationContext;
 
@@ -23,7 +23,7 @@ final class CurrentFlagonApp implements FlagonApp {
 	}
 
 	private FlagonApp current() {
-		AppContext context = ContextHolder.getAppContext();
+		AppContext context = ContextHolder.get();
 		return (context != null) ? context.getApp() : this.own;
 	}
 

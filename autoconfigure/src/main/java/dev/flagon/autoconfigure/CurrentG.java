@@ -13,16 +13,11 @@ import dev.flagon.context.G;
  *
  * @author Flagon team
  */
-final class CurrentG extends G {
+final class CurrentG implements G {
 
 	@Override
 	public @Nullable Object get(String name) {
 		return Flagon.g().get(name);
-	}
-
-	@Override
-	public <T> @Nullable T get(String name, Class<T> type) {
-		return Flagon.g().get(name, type);
 	}
 
 	@Override

@@ -8,13 +8,13 @@ import jakarta.servlet.ServletRequestListener;
 
 import dev.flagon.context.FlagonApp;
 import dev.flagon.context.G;
-import dev.flagon.dispatch.AppRouter;
-import dev.flagon.dispatch.AppRuntime;
-import dev.flagon.dispatch.ContextArgumentResolver;
-import dev.flagon.dispatch.ExchangeEndingValve;
-import dev.flagon.dispatch.FlagonRequestFilter;
-import dev.flagon.dispatch.HookInterceptor;
 import dev.flagon.dispatch.Mount;
+import dev.flagon.internal.AppRouter;
+import dev.flagon.internal.AppRuntime;
+import dev.flagon.internal.ContextArgumentResolver;
+import dev.flagon.internal.FlagonRequestFilter;
+import dev.flagon.internal.HookInterceptor;
+import dev.flagon.internal.RequestEndingValve;
 import dev.flagon.session.DisabledSessionStore;
 import dev.flagon.session.FlagonSession;
 import dev.flagon.session.SessionStore;
@@ -158,8 +158,8 @@ public final class FlagonAutoConfiguration {
 
 			// On embedded Tomcat a valve ends abandoned requests; no listener is needed
 			@Bean
-			WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> flagonExchangeEndingValveCustomizer() {
-				return (factory) -> factory.addEngineValves(new ExchangeEndingValve());
+			WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> flagonRequestEndingValveCustomizer() {
+				return (factory) -> factory.addEngineValves(new RequestEndingValve());
 			}
 
 		}

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.flagon.actuate.FlagonEndpoint;
-import dev.flagon.dispatch.AppRouter;
-import dev.flagon.dispatch.AppRuntime;
+import dev.flagon.internal.AppRouter;
+import dev.flagon.internal.AppRuntime;
 import dev.flagon.session.DisabledSessionStore;
 import dev.flagon.session.SessionStore;
 

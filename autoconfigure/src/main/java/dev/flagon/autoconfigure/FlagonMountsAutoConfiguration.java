@@ -6,10 +6,10 @@ import java.util.List;
 import jakarta.servlet.MultipartConfigElement;
 import org.jspecify.annotations.Nullable;
 
-import dev.flagon.dispatch.AppRouter;
 import dev.flagon.dispatch.FlagonMounts;
 import dev.flagon.dispatch.Mount;
-import dev.flagon.dispatch.MountedApps;
+import dev.flagon.internal.AppRouter;
+import dev.flagon.internal.MountedApps;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

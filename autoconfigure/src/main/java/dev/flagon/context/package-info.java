@@ -1,5 +1,6 @@
 /**
- * Thread-bound application and request contexts, and the per-context {@code g} namespace.
+ * Flask's application and request contexts, the per-context {@code g} namespace, and the
+ * application they belong to.
  */
 @NullMarked
 package dev.flagon.context;

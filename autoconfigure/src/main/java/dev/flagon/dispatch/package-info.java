@@ -1,6 +1,6 @@
 /**
- * Applications and their requests: the request filter that pushes contexts and runs the
- * lifecycle, and mounting several applications under URL prefixes.
+ * Mounting several applications under URL prefixes, as werkzeug's
+ * {@code DispatcherMiddleware}.
  */
 @NullMarked
 package dev.flagon.dispatch;

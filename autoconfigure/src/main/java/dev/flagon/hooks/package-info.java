@@ -1,6 +1,6 @@
 /**
  * Flask's request hooks: {@code @BeforeRequest}, {@code @AfterRequest},
- * {@code @TeardownRequest} and {@code @TeardownAppContext}, their discovery and invocation.
+ * {@code @TeardownRequest} and {@code @TeardownAppContext}.
  */
 @NullMarked
 package dev.flagon.hooks;

@@ -6,12 +6,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.flagon.context.FlagonApp;
 import dev.flagon.context.G;
-import dev.flagon.dispatch.AppRouter;
-import dev.flagon.dispatch.AppRuntime;
-import dev.flagon.dispatch.FlagonRequestFilter;
-import dev.flagon.dispatch.HookInterceptor;
-import dev.flagon.dispatch.MountedApps;
 import dev.flagon.hooks.BeforeRequest;
+import dev.flagon.internal.AppRouter;
+import dev.flagon.internal.AppRuntime;
+import dev.flagon.internal.FlagonRequestFilter;
+import dev.flagon.internal.HookInterceptor;
+import dev.flagon.internal.MountedApps;
 import dev.flagon.session.FlagonSession;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -51,7 +51,7 @@ class FlagonAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasBean("flagonRequestListenerRegistration"));
 		this.contextRunner.run((context) -> {
 			assertThat(context).doesNotHaveBean("flagonRequestListenerRegistration");
-			assertThat(context).hasBean("flagonExchangeEndingValveCustomizer");
+			assertThat(context).hasBean("flagonRequestEndingValveCustomizer");
 		});
 	}
 
@@ -137,7 +137,7 @@ class FlagonAutoConfigurationTests {
 
 	@Test
 	void contextProxiesBackOffWhenUserDefinesThem() {
-		this.contextRunner.withBean("userG", G.class, G::new)
+		this.contextRunner.withBean("userG", G.class, () -> mock(G.class))
 			.withBean("userSession", FlagonSession.class, () -> mock(FlagonSession.class))
 			.withBean("userApp", FlagonApp.class, () -> mock(FlagonApp.class))
 			.run((context) -> {

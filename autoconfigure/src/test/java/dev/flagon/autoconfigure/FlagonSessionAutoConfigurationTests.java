@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
-import dev.flagon.dispatch.AppRuntime;
+import dev.flagon.internal.AppRuntime;
 import dev.flagon.session.DisabledSessionStore;
 import dev.flagon.session.FlagonSession;
 import dev.flagon.session.SessionStore;

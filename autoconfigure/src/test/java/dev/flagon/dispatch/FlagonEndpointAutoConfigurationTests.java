@@ -9,6 +9,8 @@ import dev.flagon.actuate.FlagonEndpoint;
 import dev.flagon.autoconfigure.FlagonAutoConfiguration;
 import dev.flagon.autoconfigure.FlagonEndpointAutoConfiguration;
 import dev.flagon.autoconfigure.FlagonMountsAutoConfiguration;
+import dev.flagon.internal.AppRouter;
+import dev.flagon.internal.MountedApps;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.flagon.dispatch.multiapp.MultiAppTestApplication;
+import dev.flagon.internal.AppRouter;
 import dev.flagon.session.redis.RedisSessionStore;
 import dev.flagon.testsupport.HttpTestClient;
 import dev.flagon.testsupport.RedisTestServer;

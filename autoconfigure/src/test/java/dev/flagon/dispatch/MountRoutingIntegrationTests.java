@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.flagon.dispatch.multiapp.MultiAppTestApplication;
 import dev.flagon.dispatch.multiapp.app02.App02Controller;
+import dev.flagon.internal.MountedApps;
 import dev.flagon.testsupport.HttpTestClient;
 
 import org.springframework.beans.factory.annotation.Autowired;

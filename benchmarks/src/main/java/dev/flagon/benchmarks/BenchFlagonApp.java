@@ -1,44 +1,29 @@
 package dev.flagon.benchmarks;
 
-import dev.flagon.context.AppContext;
-import dev.flagon.context.FlagonApp;
-import dev.flagon.context.RequestContext;
+import java.time.Duration;
 
-import org.springframework.context.ApplicationContext;
+import dev.flagon.context.FlagonApp;
+import dev.flagon.internal.AppRuntime;
+import dev.flagon.session.DisabledSessionStore;
+
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * The smallest {@link FlagonApp} that contexts accept: a name and an empty Spring context.
+ * The smallest {@link FlagonApp} that contexts accept: a name, an empty Spring context and no
+ * hooks.
  *
  * @author Flagon team
  */
-final class BenchFlagonApp implements FlagonApp {
+final class BenchFlagonApp {
 
-	private final GenericApplicationContext applicationContext = new GenericApplicationContext();
-
-	@Override
-	public String getName() {
-		return "bench";
+	private BenchFlagonApp() {
 	}
 
-	@Override
-	public String getPrefix() {
-		return "";
-	}
-
-	@Override
-	public ApplicationContext getApplicationContext() {
-		return this.applicationContext;
-	}
-
-	@Override
-	public AppContext appContext() {
-		throw new UnsupportedOperationException("Not used by the benchmarks");
-	}
-
-	@Override
-	public RequestContext testRequestContext(String pathAndQuery) {
-		throw new UnsupportedOperationException("Not used by the benchmarks");
+	static FlagonApp create() {
+		GenericApplicationContext applicationContext = new GenericApplicationContext();
+		applicationContext.refresh();
+		return new AppRuntime("bench", "", applicationContext, new DisabledSessionStore(), Duration.ofDays(31))
+			.getApp();
 	}
 
 }

@@ -14,13 +14,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.flagon.context.AppContext;
-import dev.flagon.context.ContextHolder;
-import dev.flagon.context.ContextTeardown;
 import dev.flagon.context.FlagonApp;
 import dev.flagon.context.RequestContext;
+import dev.flagon.internal.ContextHolder;
 
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * Pushing and popping contexts, the work Flagon adds to every request before any hook runs.
@@ -36,56 +33,46 @@ import org.springframework.mock.web.MockHttpServletResponse;
 @Fork(2)
 public class ContextBenchmark {
 
-	private final FlagonApp app = new BenchFlagonApp();
+	private final FlagonApp app = BenchFlagonApp.create();
 
-	private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/hello");
-
-	private final MockHttpServletResponse response = new MockHttpServletResponse();
-
-	private AppContext appContext;
-
-	private RequestContext requestContext;
+	private Object snapshot;
 
 	@Setup
 	public void setUp() {
-		this.appContext = new AppContext(this.app, ContextTeardown.NONE);
-		this.requestContext = new RequestContext(this.app, this.request, this.response, ContextTeardown.NONE);
+		try (AppContext context = this.app.appContext()) {
+			this.snapshot = ContextHolder.snapshot();
+		}
 	}
 
 	/**
-	 * The binding the request filter makes around each dispatch.
+	 * The binding the request filter makes around each dispatch: one thread-local set and
+	 * restored.
 	 */
 	@Benchmark
-	public void bindAndClose() {
-		ContextHolder.bind(this.appContext, this.requestContext).close();
+	public void bindAndRestore() {
+		Object previous = ContextHolder.snapshot();
+		ContextHolder.restore(this.snapshot);
+		ContextHolder.restore(previous);
 	}
 
 	/**
-	 * An application context pushed and popped again, as {@code app.appContext()} in a job.
-	 */
-	@Benchmark
-	public void appContextPushAndClose() {
-		this.appContext.push().close();
-	}
-
-	/**
-	 * A new application context (with its {@code g}) created, pushed and popped.
+	 * A new application context (with its {@code g}) created, pushed, torn down and popped,
+	 * as {@code app.appContext()} in a job.
 	 */
 	@Benchmark
 	public AppContext newAppContextPushAndClose() {
-		AppContext context = new AppContext(this.app, ContextTeardown.NONE);
-		context.push().close();
+		AppContext context = this.app.appContext();
+		context.close();
 		return context;
 	}
 
 	/**
-	 * What one request costs in contexts: a request context and its application context
-	 * created, pushed, ended (binding each while its teardown runs) and popped.
+	 * A test request context: a mock request built, the context pushed, torn down and popped.
 	 */
 	@Benchmark
-	public RequestContext newRequestContextPushAndClose() {
-		RequestContext context = new RequestContext(this.app, this.request, this.response, ContextTeardown.NONE);
-		context.push().close();
+	public RequestContext newTestRequestContextPushAndClose() {
+		RequestContext context = this.app.testRequestContext("/hello");
+		context.close();
 		return context;
 	}
 

@@ -18,14 +18,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.flagon.Flagon;
 import dev.flagon.context.AppContext;
-import dev.flagon.context.ContextHolder;
-import dev.flagon.context.ContextTeardown;
+import dev.flagon.context.FlagonApp;
 import dev.flagon.context.G;
 
 /**
- * Setting and reading a value of {@code g}: on a fresh {@code g} (a request's first
- * {@code set} creates its map), on one that already holds it, and through the
- * {@link Flagon#g()} facade with a context bound.
+ * Setting and reading a value of {@code g}: on the {@code g} of a context, and through the
+ * {@link Flagon#g()} facade with that context bound.
  *
  * @author Flagon team
  */
@@ -39,25 +37,21 @@ public class GBenchmark {
 
 	private static final Object USER = "alice";
 
-	private final G g = new G();
+	private final FlagonApp app = BenchFlagonApp.create();
 
-	private ContextHolder.Scope scope;
+	private AppContext context;
+
+	private G g;
 
 	@Setup(Level.Trial)
 	public void bind() {
-		this.scope = ContextHolder.bind(new AppContext(new BenchFlagonApp(), ContextTeardown.NONE), null);
+		this.context = this.app.appContext();
+		this.g = this.context.getG();
 	}
 
 	@TearDown(Level.Trial)
 	public void unbind() {
-		this.scope.close();
-	}
-
-	@Benchmark
-	public @Nullable Object setAndGetOnNewG() {
-		G g = new G();
-		g.set("user", USER);
-		return g.get("user");
+		this.context.close();
 	}
 
 	@Benchmark

@@ -17,17 +17,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.flagon.context.ContextTeardown;
 import dev.flagon.context.G;
-import dev.flagon.context.RequestContext;
 import dev.flagon.hooks.AfterRequest;
 import dev.flagon.hooks.BeforeRequest;
-import dev.flagon.hooks.RequestHooks;
 import dev.flagon.hooks.TeardownRequest;
+import dev.flagon.internal.Lifecycle;
+import dev.flagon.internal.RequestHooks;
 
 import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * Hook dispatch alone: the before-request, after-request and teardown-request hooks of an
@@ -55,7 +52,7 @@ public class HookDispatchBenchmark {
 
 	private RequestHooks hooks;
 
-	private RequestContext context;
+	private Lifecycle context;
 
 	@Setup
 	public void setUp() {
@@ -65,12 +62,12 @@ public class HookDispatchBenchmark {
 		}
 		this.applicationContext.refresh();
 		this.hooks = RequestHooks.discover(this.applicationContext.getBeanFactory());
-		this.context = new RequestContext(new BenchFlagonApp(), new MockHttpServletRequest("GET", "/hello"),
-				new MockHttpServletResponse(), ContextTeardown.NONE);
+		this.context = (Lifecycle) BenchFlagonApp.create().testRequestContext("/hello");
 	}
 
 	@TearDown
 	public void tearDown() {
+		this.context.close();
 		this.applicationContext.close();
 	}
 

@@ -23,12 +23,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.flagon.context.G;
-import dev.flagon.dispatch.AppRouter;
-import dev.flagon.dispatch.AppRuntime;
-import dev.flagon.dispatch.FlagonRequestFilter;
-import dev.flagon.dispatch.HookInterceptor;
 import dev.flagon.hooks.AfterRequest;
 import dev.flagon.hooks.BeforeRequest;
+import dev.flagon.internal.AppRouter;
+import dev.flagon.internal.AppRuntime;
+import dev.flagon.internal.FlagonRequestFilter;
+import dev.flagon.internal.HookInterceptor;
 import dev.flagon.session.DisabledSessionStore;
 
 import org.springframework.context.support.GenericApplicationContext;

@@ -1,4 +1,4 @@
-package dev.flagon.hooks;
+package dev.flagon.internal;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -14,13 +14,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import dev.flagon.context.AppContext;
 import dev.flagon.context.FlagonApp;
 import dev.flagon.context.G;
-import dev.flagon.context.RequestContext;
 import dev.flagon.session.FlagonSession;
-import dev.flagon.session.SessionRequestWrapper;
-import dev.flagon.session.SessionUnavailableException;
 
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
@@ -64,10 +60,10 @@ final class HookMethod {
 		return new HookMethod(bean, method, arguments, description);
 	}
 
-	@Nullable Object invoke(AppContext appContext, @Nullable RequestContext requestContext, @Nullable Throwable error) {
+	@Nullable Object invoke(Lifecycle context, @Nullable Throwable error) {
 		Object[] args = new Object[this.arguments.length];
 		for (int i = 0; i < args.length; i++) {
-			args[i] = this.arguments[i].resolve(appContext, requestContext, error);
+			args[i] = this.arguments[i].resolve(context, error);
 		}
 		try {
 			return this.method.invoke(this.bean, args);
@@ -123,24 +119,15 @@ final class HookMethod {
 			return Arrays.stream(values()).filter((argument) -> argument.type == parameterType).findFirst().orElse(null);
 		}
 
-		@Nullable Object resolve(AppContext appContext, @Nullable RequestContext requestContext,
-				@Nullable Throwable error) {
+		@Nullable Object resolve(Lifecycle context, @Nullable Throwable error) {
 			return switch (this) {
-				case G -> appContext.getG();
-				case APP -> appContext.getApp();
+				case G -> context.getG();
+				case APP -> context.getApp();
 				case ERROR -> error;
-				case REQUEST -> (requestContext != null) ? requestContext.getRequest() : null;
-				case RESPONSE -> (requestContext != null) ? requestContext.getResponse() : null;
-				case SESSION -> (requestContext != null) ? session(requestContext) : null;
+				case REQUEST -> context.getRequest();
+				case RESPONSE -> context.getResponse();
+				case SESSION -> context.session();
 			};
-		}
-
-		private static FlagonSession session(RequestContext requestContext) {
-			SessionRequestWrapper wrapper = SessionRequestWrapper.find(requestContext.getRequest());
-			if (wrapper == null) {
-				throw new SessionUnavailableException("No session support on " + requestContext);
-			}
-			return wrapper.getFlagonSession();
 		}
 
 	}

@@ -1,4 +1,4 @@
-package dev.flagon.hooks;
+package dev.flagon.internal;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -14,8 +14,10 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.flagon.context.AppContext;
-import dev.flagon.context.RequestContext;
+import dev.flagon.hooks.AfterRequest;
+import dev.flagon.hooks.BeforeRequest;
+import dev.flagon.hooks.TeardownAppContext;
+import dev.flagon.hooks.TeardownRequest;
 
 import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.aop.scope.ScopedProxyUtils;
@@ -41,7 +43,6 @@ import org.springframework.util.ClassUtils;
  * Every teardown hook runs even if an earlier one throws.
  *
  * @author Flagon team
- * @since 0.1.0
  */
 public final class RequestHooks {
 
@@ -169,35 +170,13 @@ public final class RequestHooks {
 	}
 
 	/**
-	 * Return whether ending a request of the given controller runs any
-	 * {@code @TeardownRequest} hook.
-	 * @param controllerType the handler's controller type, or {@code null}
-	 * @return whether there is a request teardown hook to run
-	 */
-	public boolean hasTeardownRequest(@Nullable Class<?> controllerType) {
-		if (this.app.teardownRequest.length > 0) {
-			return true;
-		}
-		Hooks controller = (controllerType != null) ? this.controllers.get(controllerType) : null;
-		return controller != null && controller.teardownRequest.length > 0;
-	}
-
-	/**
-	 * Return whether ending an application context runs any {@code @TeardownAppContext} hook.
-	 * @return whether there is an application context teardown hook to run
-	 */
-	public boolean hasTeardownAppContext() {
-		return this.app.teardownAppContext.length > 0;
-	}
-
-	/**
 	 * Run the {@code @BeforeRequest} hooks of the app, then those of the controller, until
 	 * one returns a value.
 	 * @param context the request context
 	 * @param controllerType the handler's controller type, or {@code null}
 	 * @return the first non-null value returned, or {@code null}
 	 */
-	public @Nullable Object beforeRequest(RequestContext context, @Nullable Class<?> controllerType) {
+	public @Nullable Object beforeRequest(Lifecycle context, @Nullable Class<?> controllerType) {
 		Object result = this.app.before(context);
 		if (result == null && controllerType != null) {
 			Hooks controller = this.controllers.get(controllerType);
@@ -214,14 +193,14 @@ public final class RequestHooks {
 	 * @param context the request context
 	 * @param controllerType the handler's controller type, or {@code null}
 	 */
-	public void afterRequest(RequestContext context, @Nullable Class<?> controllerType) {
+	public void afterRequest(Lifecycle context, @Nullable Class<?> controllerType) {
 		if (controllerType != null) {
 			Hooks controller = this.controllers.get(controllerType);
 			if (controller != null) {
-				controller.run(controller.after, context.getAppContext(), context, null, null);
+				controller.run(controller.after, context, null, null);
 			}
 		}
-		this.app.run(this.app.after, context.getAppContext(), context, null, null);
+		this.app.run(this.app.after, context, null, null);
 	}
 
 	/**
@@ -232,15 +211,15 @@ public final class RequestHooks {
 	 * @param error the exception that ended the request, or {@code null}
 	 * @throws RuntimeException the first exception a hook threw, with the others suppressed
 	 */
-	public void teardownRequest(RequestContext context, @Nullable Class<?> controllerType, @Nullable Throwable error) {
+	public void teardownRequest(Lifecycle context, @Nullable Class<?> controllerType, @Nullable Throwable error) {
 		List<RuntimeException> failures = new ArrayList<>(0);
 		if (controllerType != null) {
 			Hooks controller = this.controllers.get(controllerType);
 			if (controller != null) {
-				controller.run(controller.teardownRequest, context.getAppContext(), context, error, failures);
+				controller.run(controller.teardownRequest, context, error, failures);
 			}
 		}
-		this.app.run(this.app.teardownRequest, context.getAppContext(), context, error, failures);
+		this.app.run(this.app.teardownRequest, context, error, failures);
 		rethrow(failures);
 	}
 
@@ -251,9 +230,9 @@ public final class RequestHooks {
 	 * @param error the exception that ended the context, or {@code null}
 	 * @throws RuntimeException the first exception a hook threw, with the others suppressed
 	 */
-	public void teardownAppContext(AppContext context, @Nullable Throwable error) {
+	public void teardownAppContext(Lifecycle context, @Nullable Throwable error) {
 		List<RuntimeException> failures = new ArrayList<>(0);
-		this.app.run(this.app.teardownAppContext, context, null, error, failures);
+		this.app.run(this.app.teardownAppContext, context, error, failures);
 		rethrow(failures);
 	}
 
@@ -307,9 +286,9 @@ public final class RequestHooks {
 			return list.toArray(new HookMethod[0]);
 		}
 
-		@Nullable Object before(RequestContext context) {
+		@Nullable Object before(Lifecycle context) {
 			for (HookMethod hook : this.before) {
-				Object result = hook.invoke(context.getAppContext(), context, null);
+				Object result = hook.invoke(context, null);
 				if (result != null) {
 					return result;
 				}
@@ -317,15 +296,15 @@ public final class RequestHooks {
 			return null;
 		}
 
-		void run(HookMethod[] hooks, AppContext appContext, @Nullable RequestContext requestContext,
-				@Nullable Throwable error, @Nullable List<RuntimeException> failures) {
+		void run(HookMethod[] hooks, Lifecycle context, @Nullable Throwable error,
+				@Nullable List<RuntimeException> failures) {
 			for (HookMethod hook : hooks) {
 				if (failures == null) {
-					hook.invoke(appContext, requestContext, error);
+					hook.invoke(context, error);
 					continue;
 				}
 				try {
-					hook.invoke(appContext, requestContext, error);
+					hook.invoke(context, error);
 				}
 				catch (RuntimeException ex) {
 					failures.add(ex);

@@ -1,16 +1,13 @@
-package dev.flagon.dispatch;
+package dev.flagon.internal;
 
 import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
 import dev.flagon.context.AppContext;
-import dev.flagon.context.ContextTeardown;
 import dev.flagon.context.FlagonApp;
 import dev.flagon.context.RequestContext;
-import dev.flagon.hooks.RequestHooks;
 import dev.flagon.session.SessionRequestWrapper;
 import dev.flagon.session.SessionStore;
 
@@ -26,7 +23,6 @@ import org.springframework.util.ClassUtils;
  * lives in each application's context.
  *
  * @author Flagon team
- * @since 0.1.0
  */
 public final class AppRuntime implements SmartInitializingSingleton {
 
@@ -46,33 +42,6 @@ public final class AppRuntime implements SmartInitializingSingleton {
 	private final FlagonApp app = new DefaultFlagonApp();
 
 	private volatile RequestHooks hooks = RequestHooks.none();
-
-	/**
-	 * The teardown of contexts pushed outside a request, where no controller is involved.
-	 */
-	private final ContextTeardown teardown = new ContextTeardown() {
-
-		@Override
-		public boolean hasRequestTeardown(RequestContext context) {
-			return AppRuntime.this.hooks.hasTeardownRequest(null);
-		}
-
-		@Override
-		public boolean hasAppContextTeardown() {
-			return AppRuntime.this.hooks.hasTeardownAppContext();
-		}
-
-		@Override
-		public void teardownRequest(RequestContext context, @Nullable Throwable error) {
-			AppRuntime.this.hooks.teardownRequest(context, null, error);
-		}
-
-		@Override
-		public void teardownAppContext(AppContext context, @Nullable Throwable error) {
-			AppRuntime.this.hooks.teardownAppContext(context, error);
-		}
-
-	};
 
 	/**
 	 * Create a new runtime.
@@ -171,7 +140,7 @@ public final class AppRuntime implements SmartInitializingSingleton {
 
 		@Override
 		public AppContext appContext() {
-			return new AppContext(this, AppRuntime.this.teardown).push();
+			return new Lifecycle(AppRuntime.this, null, null).push();
 		}
 
 		@Override
@@ -181,7 +150,7 @@ public final class AppRuntime implements SmartInitializingSingleton {
 			Assert.isTrue(pathAndQuery.startsWith("/"), () -> "Path must start with '/': '" + pathAndQuery + "'");
 			HttpServletRequest request = TestRequests.request(AppRuntime.this.prefix, pathAndQuery);
 			HttpServletResponse response = TestRequests.response();
-			return new RequestContext(this, wrap(request), response, AppRuntime.this.teardown).push();
+			return new Lifecycle(AppRuntime.this, wrap(request), response).push();
 		}
 
 		@Override

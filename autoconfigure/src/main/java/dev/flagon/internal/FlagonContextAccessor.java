@@ -1,4 +1,4 @@
-package dev.flagon.context;
+package dev.flagon.internal;
 
 import io.micrometer.context.ThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
  * session and {@code g}. Registered through {@code META-INF/services}.
  *
  * @author Flagon team
- * @since 0.1.0
  */
 public final class FlagonContextAccessor implements ThreadLocalAccessor<Object> {
 

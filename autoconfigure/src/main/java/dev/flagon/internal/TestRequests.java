@@ -1,4 +1,4 @@
-package dev.flagon.dispatch;
+package dev.flagon.internal;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.flagon.dispatch;
+package dev.flagon.internal;
 
 import java.io.IOException;
 
@@ -16,14 +16,13 @@ import org.apache.catalina.valves.ValveBase;
  * attribute set on every request. Infrastructure: Flagon's auto-configuration adds it.
  *
  * @author Flagon team
- * @since 0.1.0
  */
-public final class ExchangeEndingValve extends ValveBase {
+public final class RequestEndingValve extends ValveBase {
 
 	/**
 	 * Create a new valve.
 	 */
-	public ExchangeEndingValve() {
+	public RequestEndingValve() {
 		super(true);
 	}
 

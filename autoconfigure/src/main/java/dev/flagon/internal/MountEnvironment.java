@@ -1,7 +1,9 @@
-package dev.flagon.dispatch;
+package dev.flagon.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import dev.flagon.dispatch.Mount;
 
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.web.context.servlet.ApplicationServletEnvironment;

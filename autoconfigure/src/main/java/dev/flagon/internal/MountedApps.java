@@ -1,4 +1,4 @@
-package dev.flagon.dispatch;
+package dev.flagon.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +13,8 @@ import jakarta.servlet.ServletRegistration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
+import dev.flagon.dispatch.Mount;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -44,7 +46,6 @@ import org.springframework.web.context.support.GenericWebApplicationContext;
  * stopped taking requests and before its own beans are destroyed.
  *
  * @author Flagon team
- * @since 0.1.0
  */
 public class MountedApps
 		implements SmartInitializingSingleton, SmartLifecycle, ApplicationListener<ContextClosedEvent>, DisposableBean {

@@ -1,4 +1,4 @@
-package dev.flagon.dispatch;
+package dev.flagon.internal;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;

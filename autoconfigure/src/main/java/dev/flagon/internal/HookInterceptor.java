@@ -1,4 +1,4 @@
-package dev.flagon.dispatch;
+package dev.flagon.internal;
 
 import java.lang.reflect.Method;
 
@@ -25,7 +25,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * apply to their controller only), and renders a hook's result as the handler's would be.
  *
  * @author Flagon team
- * @since 0.1.0
  */
 public class HookInterceptor implements HandlerInterceptor {
 
@@ -49,13 +48,13 @@ public class HookInterceptor implements HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws Exception {
-		Exchange exchange = Exchange.of(request);
-		Class<?> controllerType = (handler instanceof HandlerMethod handlerMethod) ? handlerMethod.getBeanType() : null;
-		// An error page rendered after the contexts ended (a 404 under a mount, say) runs no hooks
-		if (exchange == null || exchange.isEnded() || !exchange.startBeforeRequest(controllerType)) {
+		Lifecycle context = Lifecycle.of(request);
+		if (context == null) {
 			return true;
 		}
-		Object result = exchange.runBeforeRequest();
+		// Runs once per request; not at all for an error page rendered after the context ended
+		Class<?> controllerType = (handler instanceof HandlerMethod handlerMethod) ? handlerMethod.getBeanType() : null;
+		Object result = context.beforeRequest(controllerType);
 		if (result == null) {
 			return true;
 		}

@@ -1,9 +1,13 @@
-package dev.flagon.hooks;
+package dev.flagon.internal;
 
 import java.lang.annotation.Annotation;
 import java.util.Set;
 
-import dev.flagon.hooks.HookMethod.Argument;
+import dev.flagon.hooks.AfterRequest;
+import dev.flagon.hooks.BeforeRequest;
+import dev.flagon.hooks.TeardownAppContext;
+import dev.flagon.hooks.TeardownRequest;
+import dev.flagon.internal.HookMethod.Argument;
 
 /**
  * The four kinds of hooks.

@@ -1,4 +1,4 @@
-package dev.flagon.dispatch;
+package dev.flagon.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +15,6 @@ import org.springframework.util.Assert;
  * {@code DispatcherMiddleware}.
  *
  * @author Flagon team
- * @since 0.1.0
  */
 public final class AppRouter {
 

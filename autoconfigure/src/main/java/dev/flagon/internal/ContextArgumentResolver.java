@@ -1,8 +1,7 @@
-package dev.flagon.dispatch;
+package dev.flagon.internal;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.flagon.Flagon;
 import dev.flagon.context.FlagonApp;
 import dev.flagon.context.G;
 import dev.flagon.session.FlagonSession;
@@ -18,7 +17,6 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * {@link FlagonApp} as parameters, as hook methods can.
  *
  * @author Flagon team
- * @since 0.1.0
  */
 public class ContextArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -32,13 +30,11 @@ public class ContextArgumentResolver implements HandlerMethodArgumentResolver {
 	public @Nullable Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
 		Class<?> type = parameter.getParameterType();
-		if (type == G.class) {
-			return Flagon.g();
-		}
 		if (type == FlagonSession.class) {
-			return Flagon.session();
+			return ContextHolder.currentRequest().session();
 		}
-		return Flagon.currentApp();
+		Lifecycle context = ContextHolder.currentApp();
+		return (type == G.class) ? context.getG() : context.getApp();
 	}
 
 }

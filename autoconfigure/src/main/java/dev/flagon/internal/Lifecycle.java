@@ -1,0 +1,278 @@
+package dev.flagon.internal;
+
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import dev.flagon.context.FlagonApp;
+import dev.flagon.context.G;
+import dev.flagon.context.OutsideOfContextException;
+import dev.flagon.context.RequestContext;
+import dev.flagon.session.FlagonSession;
+import dev.flagon.session.SessionRequestWrapper;
+import dev.flagon.session.SessionUnavailableException;
+
+import org.springframework.util.Assert;
+
+/**
+ * One context, from push to pop: Flask 3.2's merged {@code AppContext}. A request's lifecycle
+ * is its request context and its application context at once; {@link FlagonApp#appContext()}
+ * makes one without a request. It runs the hooks at the points the request filter and the
+ * response reach, saves the session, and ends exactly once.
+ * <p>
+ * The seven points where Flask sends its signals are marked {@code Signal:} below.
+ *
+ * @author Flagon team
+ */
+public final class Lifecycle implements RequestContext {
+
+	static final String ATTRIBUTE = Lifecycle.class.getName();
+
+	private static final Log logger = LogFactory.getLog(Lifecycle.class);
+
+	private static final AtomicIntegerFieldUpdater<Lifecycle> ENDED = AtomicIntegerFieldUpdater
+		.newUpdater(Lifecycle.class, "ended");
+
+	private final AppRuntime app;
+
+	private final @Nullable SessionRequestWrapper request;
+
+	private final @Nullable HttpServletResponse response;
+
+	private final Namespace g = new Namespace();
+
+	private @Nullable Class<?> controllerType;
+
+	private boolean beforeRequestDone;
+
+	private boolean afterRequestDone;
+
+	private @Nullable Throwable error;
+
+	private volatile int ended;
+
+	// Set once the request teardown has run: the request is gone, the app context not yet
+	private volatile boolean requestDone;
+
+	// Pushed by push() (appContext(), testRequestContext()): what close() restores
+	private boolean pushed;
+
+	private @Nullable Lifecycle pushedOver;
+
+	Lifecycle(AppRuntime app, @Nullable SessionRequestWrapper request, @Nullable HttpServletResponse response) {
+		this.app = app;
+		this.request = request;
+		this.response = response;
+	}
+
+	static @Nullable Lifecycle of(ServletRequest request) {
+		return (Lifecycle) request.getAttribute(ATTRIBUTE);
+	}
+
+	@Override
+	public FlagonApp getApp() {
+		return this.app.getApp();
+	}
+
+	@Override
+	public G getG() {
+		return this.g;
+	}
+
+	@Override
+	public HttpServletRequest getRequest() {
+		return sessionRequest();
+	}
+
+	@Override
+	public @Nullable HttpServletResponse getResponse() {
+		return this.response;
+	}
+
+	/**
+	 * Return whether this context has a request that has not been torn down yet.
+	 * @return whether there is a request
+	 */
+	boolean hasRequest() {
+		return this.request != null && !this.requestDone;
+	}
+
+	/**
+	 * Return the session of the request, opening it on first use.
+	 * @return the session
+	 * @throws SessionUnavailableException if sessions are disabled or unreachable
+	 */
+	public FlagonSession session() {
+		return sessionRequest().getFlagonSession();
+	}
+
+	private SessionRequestWrapper sessionRequest() {
+		SessionRequestWrapper request = this.request;
+		if (request == null) {
+			throw new OutsideOfContextException(ContextHolder.NO_REQUEST);
+		}
+		return request;
+	}
+
+	/**
+	 * Return the request of a dispatch of this context's request, sharing its session.
+	 */
+	HttpServletRequest wrap(HttpServletRequest dispatched) {
+		SessionRequestWrapper request = sessionRequest();
+		return (dispatched == request.getRequest()) ? request : new SessionRequestWrapper(dispatched, request);
+	}
+
+	/**
+	 * Bind this context to the current thread until {@link #close()}.
+	 */
+	Lifecycle push() {
+		Assert.state(!this.pushed && this.ended == 0, () -> this + " is already pushed");
+		this.pushedOver = ContextHolder.bind(this);
+		this.pushed = true;
+		// Signal: app context pushed (for a request, the filter's first bind)
+		return this;
+	}
+
+	@Override
+	public void close() {
+		Assert.state(this.pushed, () -> "Popped " + this + " that was not pushed");
+		Assert.state(ContextHolder.get() == this, () -> "Popped wrong context: " + this + " is not the top of "
+				+ Thread.currentThread().getName() + "'s contexts (" + ContextHolder.get() + " is)");
+		RuntimeException failure;
+		try {
+			failure = tearDown();
+		}
+		finally {
+			this.pushed = false;
+			ContextHolder.unbind(this, this.pushedOver);
+			// Signal: app context popped
+		}
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
+	/**
+	 * Run the {@code @BeforeRequest} hooks, once, when the handler is known.
+	 * @param handlerType the handler's controller type, or {@code null}
+	 * @return the first non-null value a hook returned, or {@code null}
+	 */
+	@Nullable Object beforeRequest(@Nullable Class<?> handlerType) {
+		if (this.beforeRequestDone || this.ended != 0) {
+			return null;
+		}
+		this.beforeRequestDone = true;
+		RequestHooks hooks = this.app.getHooks();
+		if (handlerType != null && hooks.hasControllerHooks(handlerType)) {
+			this.controllerType = handlerType;
+		}
+		return hooks.beforeRequest(this, this.controllerType);
+	}
+
+	/**
+	 * The response's commit callback: run the {@code @AfterRequest} hooks and save the
+	 * session, once, before the response commits.
+	 * @param response the response, not yet committed
+	 */
+	void afterRequest(HttpServletResponse response) {
+		if (this.afterRequestDone) {
+			return;
+		}
+		this.afterRequestDone = true;
+		this.app.getHooks().afterRequest(this, this.controllerType);
+		sessionRequest().saveSession(response);
+		// Signal: request finished (with the response)
+	}
+
+	/**
+	 * Remember the exception a dispatch ended with, for the teardown hooks.
+	 */
+	void recordError(Throwable error) {
+		// Signal: request exception (got_request_exception)
+		if (this.error == null) {
+			Throwable cause = error;
+			while (cause instanceof ServletException && cause.getCause() != null) {
+				cause = cause.getCause();
+			}
+			this.error = cause;
+		}
+	}
+
+	boolean isEnded() {
+		return this.ended != 0;
+	}
+
+	/**
+	 * End this context, once, logging what the teardown hooks throw: the response is on its
+	 * way and the request cannot fail any more.
+	 */
+	void end() {
+		RuntimeException failure = tearDown();
+		if (failure != null) {
+			logger.error("Teardown failed for " + this, failure);
+		}
+	}
+
+	/**
+	 * Run the {@code @TeardownRequest} hooks, then the {@code @TeardownAppContext} hooks, with
+	 * this context bound, once. Every hook runs even if an earlier one throws.
+	 * @return the first failure, with the others suppressed, or {@code null}
+	 */
+	private @Nullable RuntimeException tearDown() {
+		if (!ENDED.compareAndSet(this, 0, 1)) {
+			return null;
+		}
+		// Bound already when the filter or close() ends it; not when the container does
+		boolean bound = ContextHolder.get() == this;
+		Lifecycle previous = bound ? null : ContextHolder.bind(this);
+		RequestHooks hooks = this.app.getHooks();
+		RuntimeException failure = null;
+		try {
+			if (this.request != null) {
+				// Signal: request tearing down
+				try {
+					hooks.teardownRequest(this, this.controllerType, this.error);
+				}
+				catch (RuntimeException ex) {
+					failure = ex;
+				}
+			}
+			this.requestDone = true;
+			// Signal: app context tearing down
+			try {
+				hooks.teardownAppContext(this, this.error);
+			}
+			catch (RuntimeException ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
+			}
+		}
+		finally {
+			if (!bound) {
+				ContextHolder.unbind(this, previous);
+			}
+		}
+		return failure;
+	}
+
+	@Override
+	public String toString() {
+		SessionRequestWrapper request = this.request;
+		if (request == null) {
+			return "<AppContext of '" + this.app.getName() + "'>";
+		}
+		return "<RequestContext '" + request.getRequestURI() + "' [" + request.getMethod() + "] of '"
+				+ this.app.getName() + "'>";
+	}
+
+}
