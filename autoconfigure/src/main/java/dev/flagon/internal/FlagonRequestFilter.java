@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import dev.flagon.session.SessionUnavailableException;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 
 /**
@@ -33,7 +34,11 @@ import org.springframework.util.Assert;
  * ends once, after the last of them.
  * <p>
  * The response each dispatch sees calls back into the lifecycle once, before it commits
- * (after-request hooks, session saved): the only call back in the lifecycle.
+ * (after-request hooks, session saved): the only call back in the lifecycle. It also holds
+ * back flushes until the dispatch has ended the context, so that for a response that is not
+ * streamed every teardown hook has run before the client receives a byte, as in Flask (whose
+ * {@code wsgi_app} pops the context before the server writes the body). A body larger than the
+ * container's response buffer goes out when the buffer fills, teardown or not.
  * <p>
  * A request that left with an exception and no error dispatch followed (no error page, or a
  * client gone) is ended by the container once it is done with it: on embedded Tomcat by a
@@ -103,7 +108,7 @@ public class FlagonRequestFilter implements Filter, Ordered {
 			return;
 		}
 		HttpServletRequest dispatched = context.wrap(request);
-		CommitCallbackResponse dispatchedResponse = new CommitCallbackResponse(response, context);
+		CommitCallbackResponse dispatchedResponse = new CommitCallbackResponse(response, dispatched, context);
 		Lifecycle previous = ContextHolder.bind(context);
 		boolean failed = true;
 		try {
@@ -135,6 +140,7 @@ public class FlagonRequestFilter implements Filter, Ordered {
 			finally {
 				ContextHolder.unbind(context, previous);
 				// Signal: app context popped (once ended)
+				dispatchedResponse.releaseFlushes();
 			}
 		}
 	}
@@ -204,9 +210,15 @@ public class FlagonRequestFilter implements Filter, Ordered {
 	/**
 	 * The response of one dispatch: calls the lifecycle's commit callback at the last moment
 	 * headers can still change: before the first byte of the body, a flush, an error or a
-	 * redirect.
+	 * redirect. While the dispatch runs synchronously, flushes and closes are held back (the
+	 * container sends the buffered body once the filter returns, after teardown); once the
+	 * request is async (a streamed body), they go through at once. So is a content length
+	 * that fits in the buffer: the container sends a response as soon as that many bytes are
+	 * written.
 	 */
 	private static final class CommitCallbackResponse extends HttpServletResponseWrapper {
+
+		private final HttpServletRequest request;
 
 		private final Lifecycle context;
 
@@ -214,13 +226,52 @@ public class FlagonRequestFilter implements Filter, Ordered {
 
 		private @Nullable PrintWriter writer;
 
-		CommitCallbackResponse(HttpServletResponse response, Lifecycle context) {
+		private boolean holding = true;
+
+		private boolean closeHeld;
+
+		private long heldContentLength = -1;
+
+		CommitCallbackResponse(HttpServletResponse response, HttpServletRequest request, Lifecycle context) {
 			super(response);
+			this.request = request;
 			this.context = context;
 		}
 
 		void beforeCommit() {
 			this.context.afterRequest((HttpServletResponse) getResponse());
+		}
+
+		/**
+		 * Return whether a flush or close must wait: the dispatch is still running, on its
+		 * way to teardown, and has not turned async.
+		 */
+		boolean hold() {
+			return this.holding && !this.request.isAsyncStarted();
+		}
+
+		/**
+		 * Stop holding flushes, now that the dispatch has ended (and torn down) the context,
+		 * and close what the dispatch closed. The container flushes the body.
+		 */
+		void releaseFlushes() {
+			this.holding = false;
+			if (this.heldContentLength >= 0 && !isCommitted()) {
+				super.setContentLengthLong(this.heldContentLength);
+			}
+			if (this.closeHeld) {
+				if (this.writer != null) {
+					this.writer.close();
+				}
+				else if (this.outputStream != null) {
+					try {
+						this.outputStream.close();
+					}
+					catch (IOException ex) {
+						// The client is gone; the container reports it
+					}
+				}
+			}
 		}
 
 		@Override
@@ -260,9 +311,71 @@ public class FlagonRequestFilter implements Filter, Ordered {
 		}
 
 		@Override
+		public void setContentLength(int length) {
+			setContentLengthLong(length);
+		}
+
+		@Override
+		public void setContentLengthLong(long length) {
+			if (length >= 0 && length <= getBufferSize() && hold()) {
+				this.heldContentLength = length;
+			}
+			else {
+				super.setContentLengthLong(length);
+			}
+		}
+
+		@Override
+		public void setHeader(String name, @Nullable String value) {
+			if (isContentLength(name, value)) {
+				setContentLengthLong(Long.parseLong(value));
+			}
+			else {
+				super.setHeader(name, value);
+			}
+		}
+
+		@Override
+		public void addHeader(String name, @Nullable String value) {
+			if (isContentLength(name, value)) {
+				setContentLengthLong(Long.parseLong(value));
+			}
+			else {
+				super.addHeader(name, value);
+			}
+		}
+
+		@Override
+		public void setIntHeader(String name, int value) {
+			if (HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+				setContentLengthLong(value);
+			}
+			else {
+				super.setIntHeader(name, value);
+			}
+		}
+
+		@Override
+		public void addIntHeader(String name, int value) {
+			if (HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+				setContentLengthLong(value);
+			}
+			else {
+				super.addIntHeader(name, value);
+			}
+		}
+
+		private static boolean isContentLength(String name, @Nullable String value) {
+			return HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name) && value != null && !value.isEmpty()
+					&& value.length() < 19 && value.chars().allMatch(Character::isDigit);
+		}
+
+		@Override
 		public void flushBuffer() throws IOException {
 			beforeCommit();
-			super.flushBuffer();
+			if (!hold()) {
+				super.flushBuffer();
+			}
 		}
 
 		@Override
@@ -308,13 +421,20 @@ public class FlagonRequestFilter implements Filter, Ordered {
 			@Override
 			public void flush() throws IOException {
 				beforeCommit();
-				this.delegate.flush();
+				if (!hold()) {
+					this.delegate.flush();
+				}
 			}
 
 			@Override
 			public void close() throws IOException {
 				beforeCommit();
-				this.delegate.close();
+				if (hold()) {
+					CommitCallbackResponse.this.closeHeld = true;
+				}
+				else {
+					this.delegate.close();
+				}
 			}
 
 			@Override
@@ -369,13 +489,20 @@ public class FlagonRequestFilter implements Filter, Ordered {
 			@Override
 			public void flush() {
 				beforeCommit();
-				this.delegate.flush();
+				if (!hold()) {
+					this.delegate.flush();
+				}
 			}
 
 			@Override
 			public void close() {
 				beforeCommit();
-				this.delegate.close();
+				if (hold()) {
+					CommitCallbackResponse.this.closeHeld = true;
+				}
+				else {
+					this.delegate.close();
+				}
 			}
 
 			@Override
