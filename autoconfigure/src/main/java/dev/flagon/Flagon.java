@@ -2,9 +2,11 @@ package dev.flagon;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import dev.flagon.context.FlagonApp;
@@ -70,6 +72,24 @@ public final class Flagon {
 	 */
 	public static FlagonApp currentApp() {
 		return ContextHolder.currentApp().getApp();
+	}
+
+	/**
+	 * Run a function on the response of the current request, before its
+	 * {@code @AfterRequest} hooks, for this request only: Flask's {@code after_this_request}.
+	 * Functions run in the order they were registered, before the response commits, so they
+	 * may still set headers, cookies and the status.
+	 * <pre class="code">
+	 * Flagon.afterThisRequest((response) -&gt; response.addCookie(new Cookie("seen", "1")));
+	 * </pre>
+	 * @param callback the function, given the response
+	 * @throws OutsideOfContextException outside a request context
+	 * @throws IllegalStateException if the request's after-request hooks have run already
+	 * (from a teardown hook, or once the body was written)
+	 */
+	public static void afterThisRequest(Consumer<HttpServletResponse> callback) {
+		Assert.notNull(callback, "'callback' must not be null");
+		ContextHolder.currentRequest().afterThisRequest(callback);
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package dev.flagon.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.Consumer;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -54,6 +57,8 @@ public final class Lifecycle implements RequestContext {
 	private boolean afterRequestDone;
 
 	private @Nullable Throwable error;
+
+	private @Nullable List<Consumer<HttpServletResponse>> afterThisRequest;
 
 	private volatile int ended;
 
@@ -176,8 +181,28 @@ public final class Lifecycle implements RequestContext {
 	}
 
 	/**
-	 * The response's commit callback: run the {@code @AfterRequest} hooks and save the
-	 * session, once, before the response commits.
+	 * Register a function to run on this request's response before the
+	 * {@code @AfterRequest} hooks.
+	 * @param callback the function
+	 * @throws IllegalStateException if the after-request hooks have run already
+	 */
+	public void afterThisRequest(Consumer<HttpServletResponse> callback) {
+		Assert.notNull(callback, "'callback' must not be null");
+		Assert.state(!this.afterRequestDone, () -> "Flagon.afterThisRequest(...) was called after the response of "
+				+ this + " ran its after-request hooks (in a teardown hook, or after the body was written): "
+				+ "register it before the handler writes the body");
+		List<Consumer<HttpServletResponse>> callbacks = this.afterThisRequest;
+		if (callbacks == null) {
+			callbacks = new ArrayList<>(1);
+			this.afterThisRequest = callbacks;
+		}
+		callbacks.add(callback);
+	}
+
+	/**
+	 * The response's commit callback: run the functions given to {@link #afterThisRequest},
+	 * the {@code @AfterRequest} hooks and save the session, once, before the response
+	 * commits.
 	 * @param response the response, not yet committed
 	 */
 	void afterRequest(HttpServletResponse response) {
@@ -185,6 +210,10 @@ public final class Lifecycle implements RequestContext {
 			return;
 		}
 		this.afterRequestDone = true;
+		List<Consumer<HttpServletResponse>> callbacks = this.afterThisRequest;
+		if (callbacks != null) {
+			callbacks.forEach((callback) -> callback.accept(response));
+		}
 		this.app.getHooks().afterRequest(this, this.controllerType);
 		sessionRequest().saveSession(response);
 		// Signal: request finished (with the response)

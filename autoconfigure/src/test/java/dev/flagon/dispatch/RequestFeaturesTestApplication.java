@@ -3,8 +3,11 @@ package dev.flagon.dispatch;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import dev.flagon.Flagon;
 import dev.flagon.context.G;
+import dev.flagon.hooks.AfterRequest;
 import dev.flagon.hooks.BeforeRequest;
 import dev.flagon.hooks.TeardownAppContext;
 import dev.flagon.hooks.TeardownRequest;
@@ -56,6 +59,12 @@ public class RequestFeaturesTestApplication {
 			g.set("id", id(request));
 		}
 
+		@AfterRequest
+		void afterRequest(HttpServletRequest request, HttpServletResponse response) {
+			this.journal.add(id(request), "afterRequest");
+			response.setHeader("X-After-Request-Saw", String.valueOf(response.getHeader("X-Once")));
+		}
+
 		@TeardownRequest
 		void teardownRequest(HttpServletRequest request) {
 			this.journal.add(id(request), "teardownRequest");
@@ -73,6 +82,23 @@ public class RequestFeaturesTestApplication {
 
 	@RestController
 	static class BodiesController {
+
+		private final Journal journal;
+
+		BodiesController(Journal journal) {
+			this.journal = journal;
+		}
+
+		@GetMapping("/after-this-request")
+		String afterThisRequest(HttpServletRequest request) {
+			String id = id(request);
+			Flagon.afterThisRequest((response) -> {
+				this.journal.add(id, "afterThisRequest1");
+				response.setHeader("X-Once", "1");
+			});
+			Flagon.afterThisRequest((response) -> this.journal.add(id, "afterThisRequest2"));
+			return "registered";
+		}
 
 		@GetMapping("/text")
 		String text() {

@@ -45,7 +45,7 @@ class TeardownBeforeResponseIntegrationTests {
 			assertThat(response.statusCode()).isEqualTo(200);
 			// Read at once, no waiting: what the teardowns recorded must be there already
 			List<String> entries = this.journal.get(id);
-			if (!entries.equals(List.of("teardownRequest", "teardownAppContext"))) {
+			if (!entries.equals(List.of("afterRequest", "teardownRequest", "teardownAppContext"))) {
 				misses.add(path + " " + entries);
 			}
 		}
