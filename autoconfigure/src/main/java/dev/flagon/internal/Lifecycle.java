@@ -56,6 +56,10 @@ public final class Lifecycle implements RequestContext {
 
 	private boolean afterRequestDone;
 
+	private volatile boolean sessionSaved;
+
+	private @Nullable GuardedSession session;
+
 	private @Nullable Throwable error;
 
 	private @Nullable List<Consumer<HttpServletResponse>> afterThisRequest;
@@ -109,12 +113,26 @@ public final class Lifecycle implements RequestContext {
 	}
 
 	/**
-	 * Return the session of the request, opening it on first use.
+	 * Return the session of the request, opening it on first use. It refuses changes once
+	 * it has been saved.
 	 * @return the session
 	 * @throws SessionUnavailableException if sessions are disabled or unreachable
 	 */
 	public FlagonSession session() {
-		return sessionRequest().getFlagonSession();
+		GuardedSession session = this.session;
+		if (session == null) {
+			session = new GuardedSession(sessionRequest().getFlagonSession(), this);
+			this.session = session;
+		}
+		return session;
+	}
+
+	/**
+	 * Return whether the session has been saved into the response (whether or not it was
+	 * opened): changes from now on would be lost.
+	 */
+	boolean isSessionSaved() {
+		return this.sessionSaved;
 	}
 
 	private SessionRequestWrapper sessionRequest() {
@@ -215,6 +233,7 @@ public final class Lifecycle implements RequestContext {
 			callbacks.forEach((callback) -> callback.accept(response));
 		}
 		this.app.getHooks().afterRequest(this, this.controllerType);
+		this.sessionSaved = true;
 		sessionRequest().saveSession(response);
 		// Signal: request finished (with the response)
 	}

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author Flagon team
  */
 @SpringBootTest(classes = RequestFeaturesTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.application.name=features", "flagon.session.store=none" })
+		properties = { "spring.application.name=features",
+				"flagon.secret-key=request-features-test-secret-of-32-bytes" })
 class TeardownBeforeResponseIntegrationTests {
 
 	private static final int REQUESTS = 1000;

@@ -1,0 +1,116 @@
+package dev.flagon.internal;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.flagon.session.FlagonSession;
+
+/**
+ * The session as user code sees it: the request's session, which refuses changes once it has
+ * been saved (the response's headers, with its cookie, have left). A streamed body or a
+ * teardown hook that changes the session gets a clear error instead of a change silently lost.
+ *
+ * @author Flagon team
+ */
+final class GuardedSession implements FlagonSession {
+
+	private final FlagonSession session;
+
+	private final Lifecycle context;
+
+	GuardedSession(FlagonSession session, Lifecycle context) {
+		this.session = session;
+		this.context = context;
+	}
+
+	private FlagonSession changing() {
+		if (this.context.isSessionSaved()) {
+			throw new IllegalStateException("The session of " + this.context + " was saved when the response's "
+					+ "headers were sent (before a streamed body, a teardown hook or work left running ran): a "
+					+ "change now would be lost. Change the session before the response's body is written");
+		}
+		return this.session;
+	}
+
+	@Override
+	public @Nullable Object get(String key) {
+		return this.session.get(key);
+	}
+
+	@Override
+	public <T> @Nullable T get(String key, Class<T> type) {
+		return this.session.get(key, type);
+	}
+
+	@Override
+	public void put(String key, @Nullable Object value) {
+		changing().put(key, value);
+	}
+
+	@Override
+	public @Nullable Object remove(String key) {
+		return changing().remove(key);
+	}
+
+	@Override
+	public boolean containsKey(String key) {
+		return this.session.containsKey(key);
+	}
+
+	@Override
+	public Set<String> keys() {
+		return this.session.keys();
+	}
+
+	@Override
+	public void clear() {
+		changing().clear();
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.session.isNew();
+	}
+
+	@Override
+	public boolean isAccessed() {
+		return this.session.isAccessed();
+	}
+
+	@Override
+	public boolean isModified() {
+		return this.session.isModified();
+	}
+
+	@Override
+	public void markModified() {
+		changing().markModified();
+	}
+
+	@Override
+	public boolean isPermanent() {
+		return this.session.isPermanent();
+	}
+
+	@Override
+	public void setPermanent(boolean permanent) {
+		changing().setPermanent(permanent);
+	}
+
+	@Override
+	public void regenerate() {
+		changing().regenerate();
+	}
+
+	@Override
+	public void invalidate() {
+		changing().invalidate();
+	}
+
+	@Override
+	public String toString() {
+		return this.session.toString();
+	}
+
+}
