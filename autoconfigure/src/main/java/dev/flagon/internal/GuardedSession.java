@@ -17,16 +17,27 @@ final class GuardedSession implements FlagonSession {
 
 	private final FlagonSession session;
 
-	private final Lifecycle context;
+	// Named in the error only
+	private final Object owner;
 
-	GuardedSession(FlagonSession session, Lifecycle context) {
+	private volatile boolean saved;
+
+	GuardedSession(FlagonSession session, Object owner, boolean saved) {
 		this.session = session;
-		this.context = context;
+		this.owner = owner;
+		this.saved = saved;
+	}
+
+	/**
+	 * Refuse changes from now on: the session has been saved into the response.
+	 */
+	void saved() {
+		this.saved = true;
 	}
 
 	private FlagonSession changing() {
-		if (this.context.isSessionSaved()) {
-			throw new IllegalStateException("The session of " + this.context + " was saved when the response's "
+		if (this.saved) {
+			throw new IllegalStateException("The session of " + this.owner + " was saved when the response's "
 					+ "headers were sent (before a streamed body, a teardown hook or work left running ran): a "
 					+ "change now would be lost. Change the session before the response's body is written");
 		}

@@ -121,18 +121,10 @@ public final class Lifecycle implements RequestContext {
 	public FlagonSession session() {
 		GuardedSession session = this.session;
 		if (session == null) {
-			session = new GuardedSession(sessionRequest().getFlagonSession(), this);
+			session = new GuardedSession(sessionRequest().getFlagonSession(), this, this.sessionSaved);
 			this.session = session;
 		}
 		return session;
-	}
-
-	/**
-	 * Return whether the session has been saved into the response (whether or not it was
-	 * opened): changes from now on would be lost.
-	 */
-	boolean isSessionSaved() {
-		return this.sessionSaved;
 	}
 
 	private SessionRequestWrapper sessionRequest() {
@@ -233,7 +225,12 @@ public final class Lifecycle implements RequestContext {
 			callbacks.forEach((callback) -> callback.accept(response));
 		}
 		this.app.getHooks().afterRequest(this, this.controllerType);
+		// Changes from now on would be lost: refused (a session opened later starts refusing)
 		this.sessionSaved = true;
+		GuardedSession session = this.session;
+		if (session != null) {
+			session.saved();
+		}
 		sessionRequest().saveSession(response);
 		// Signal: request finished (with the response)
 	}
