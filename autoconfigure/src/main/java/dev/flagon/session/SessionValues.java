@@ -49,8 +49,7 @@ public final class SessionValues {
 	 */
 	public static final int MAX_DEPTH = 64;
 
-	// Values that copies share, matched by exact class: a subclass of BigInteger or BigDecimal
-	// may be mutable
+	// Values that copies share, by exact class: a subclass of BigInteger or BigDecimal may be mutable
 	static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Boolean.class, Integer.class, Long.class,
 			Short.class, Byte.class, Double.class, Float.class, BigInteger.class, BigDecimal.class, Instant.class,
 			UUID.class, TaggedJson.Markup.class);
@@ -58,6 +57,8 @@ public final class SessionValues {
 	private static final Object NOT_COPYABLE = new Object();
 
 	private final Dialect dialect;
+
+	private final List<SessionValueType<?>> types;
 
 	private final TaggedJson json;
 
@@ -76,7 +77,8 @@ public final class SessionValues {
 		Assert.notNull(types, "'types' must not be null");
 		Assert.noNullElements(types, "'types' must not contain null");
 		this.dialect = dialect;
-		this.json = new TaggedJson(dialect == Dialect.FLASK, List.copyOf(types));
+		this.types = List.copyOf(types);
+		this.json = new TaggedJson(dialect == Dialect.FLASK, this.types);
 	}
 
 	/**
@@ -86,7 +88,7 @@ public final class SessionValues {
 	 */
 	public SessionValues withDialect(Dialect dialect) {
 		Assert.notNull(dialect, "'dialect' must not be null");
-		return (dialect != this.dialect) ? new SessionValues(dialect, this.json.types()) : this;
+		return (dialect != this.dialect) ? new SessionValues(dialect, this.types) : this;
 	}
 
 	/**
@@ -119,12 +121,11 @@ public final class SessionValues {
 	 * @return the session attributes, in a mutable map that keeps their order
 	 * @throws SessionDecodingException if the data cannot be read
 	 */
+	@SuppressWarnings("unchecked")
 	public Map<String, @Nullable Object> deserialize(byte[] json) {
 		Assert.notNull(json, "'json' must not be null");
 		if (this.json.read(json) instanceof LinkedHashMap<?, ?> session) {
-			@SuppressWarnings("unchecked")
-			Map<String, @Nullable Object> map = (Map<String, @Nullable Object>) session;
-			return map;
+			return (Map<String, @Nullable Object>) session;
 		}
 		throw new SessionDecodingException("Session data is not a JSON object");
 	}
@@ -136,12 +137,11 @@ public final class SessionValues {
 	 * @param session the session attributes, as {@link #deserialize} returned them
 	 * @return a mutable copy that keeps their order, or {@code null} if there is none
 	 */
+	@SuppressWarnings("unchecked")
 	public @Nullable Map<String, @Nullable Object> copyOf(Map<String, ? extends @Nullable Object> session) {
 		Assert.notNull(session, "'session' must not be null");
 		Object copy = copy(session);
-		@SuppressWarnings("unchecked")
-		Map<String, @Nullable Object> map = (copy != NOT_COPYABLE) ? (Map<String, @Nullable Object>) copy : null;
-		return map;
+		return (copy != NOT_COPYABLE) ? (Map<String, @Nullable Object>) copy : null;
 	}
 
 	private static @Nullable Object copy(@Nullable Object value) {

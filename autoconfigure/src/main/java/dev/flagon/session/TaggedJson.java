@@ -64,8 +64,6 @@ final class TaggedJson {
 	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM uuuu HH:mm:ss 'GMT'",
 			Locale.US).withZone(ZoneOffset.UTC);
 
-	private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
-
 	private final boolean flask;
 
 	// the registered types in their order
@@ -119,13 +117,7 @@ final class TaggedJson {
 		return tag;
 	}
 
-	List<SessionValueType<?>> types() {
-		return List.copyOf(this.typesByTag.values());
-	}
-
-	/**
-	 * Write a value, or a whole session, whose keys then name the values that fail.
-	 */
+	// Write a value, or a whole session, whose keys then name the values that fail
 	byte[] write(@Nullable Object value, boolean session) {
 		StringBuilder out = new StringBuilder(256);
 		try {
@@ -138,6 +130,9 @@ final class TaggedJson {
 	}
 
 	void check(String key, @Nullable Object value) {
+		if (value == null || value instanceof String || value instanceof Integer || value instanceof Boolean) {
+			return;
+		}
 		try {
 			// as a value of the session object, so that it fits there as well as on its own
 			write(value, 1, new StringBuilder(), false);
@@ -178,7 +173,7 @@ final class TaggedJson {
 			int start = out.append('{').length();
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
 				if (!(entry.getKey() instanceof String name)) {
-					throw new Rejection(true, "is a Map with a key of type " + ((entry.getKey() != null)
+					throw new Rejection("is a Map with a key of type " + ((entry.getKey() != null)
 							? entry.getKey().getClass().getName() : "null") + "; map keys must be Strings.", null);
 				}
 				string(name, (out.length() > start) ? out.append(',') : out).append(':');
@@ -200,7 +195,7 @@ final class TaggedJson {
 			// a Float as the decimal it prints as (0.1, not 0.100000001)
 			String number = value.toString();
 			if (number.length() > MAX_NUMBER_LENGTH) {
-				throw new Rejection(true, "is a " + value.getClass().getName() + " of more than " + MAX_NUMBER_LENGTH
+				throw new Rejection("is a " + value.getClass().getName() + " of more than " + MAX_NUMBER_LENGTH
 						+ " characters; store it as a String.", null);
 			}
 			out.append(number);
@@ -230,15 +225,12 @@ final class TaggedJson {
 
 	private static void open(int depth) {
 		if (depth >= SessionValues.MAX_DEPTH) {
-			throw new Rejection(false, "it nests deeper than " + SessionValues.MAX_DEPTH + " levels.", null);
+			throw new Rejection("it nests deeper than " + SessionValues.MAX_DEPTH + " levels.", null);
 		}
 	}
 
-	/**
-	 * Write a JSON string: in the Flask dialect with Python's {@code ensure_ascii} escapes,
-	 * so that Flagon writes a Flask session as Flask does; a lone surrogate, which has no
-	 * UTF-8, escaped in both.
-	 */
+	// In the Flask dialect with Python's ensure_ascii escapes, so that Flagon writes a Flask
+	// session as Flask does; a lone surrogate, which has no UTF-8, escaped in both
 	private StringBuilder string(String string, StringBuilder out) {
 		out.append('"');
 		int plain = 0;
@@ -311,53 +303,43 @@ final class TaggedJson {
 		try {
 			return (tag != null) ? tag.toJava().apply(firstValue(map)) : map;
 		}
-		catch (SessionDecodingException ex) {
-			throw ex;
-		}
 		catch (RuntimeException ex) {
-			throw new SessionDecodingException("Session data has a malformed '" + tag.key().strip() + "' tagged value",
-					ex);
+			throw new SessionDecodingException("Session data has a '" + tag.key().strip()
+					+ "' tagged value that cannot be read: " + ex.getMessage(), ex);
 		}
 	}
 
 	private static Object dictToJava(@Nullable Object json) {
 		Map<?, ?> map = (Map<?, ?>) json;
 		String key = (String) firstKey(map);
-		Assert.isTrue(map.size() == 1 && key.endsWith("__"), "one key that ends in __");
+		Assert.isTrue(map.size() == 1 && key.endsWith("__"), "it must hold one key that ends in __");
 		return new LinkedHashMap<>(Collections.singletonMap(key.substring(0, key.length() - 2), firstValue(map)));
 	}
 
 	private Object registeredToJson(Object value) {
 		SessionValueType<?> type = findType(value.getClass());
-		Object json = null;
-		RuntimeException failure = null;
 		try {
-			json = type.toJson(value);
+			Object json = type.toJson(value);
+			if (json != null) {
+				return Collections.singletonMap(type.tag(), json);
+			}
 		}
 		catch (RuntimeException ex) {
-			failure = ex;
+			throw new Rejection("the SessionValueType '" + type.tag() + "' for " + value.getClass().getName()
+					+ " failed: " + ex.getMessage(), ex);
 		}
-		if (json == null) {
-			throw new Rejection(false, "the SessionValueType '" + type.tag() + "' for " + value.getClass().getName()
-					+ ((failure != null) ? " failed: " + failure.getMessage()
-							: " returned null instead of a JSON-shaped value."), failure);
-		}
-		return Collections.singletonMap(type.tag(), json);
+		throw new Rejection("the SessionValueType '" + type.tag() + "' for " + value.getClass().getName()
+				+ " returned null instead of a JSON-shaped value.", null);
 	}
 
 	private Object registeredToJava(@Nullable Object json) {
 		Map<?, ?> map = (Map<?, ?>) json;
-		Assert.isTrue(map.size() == 1, "one tag of a SessionValueType");
+		Assert.isTrue(map.size() == 1, "it must hold one tag of a SessionValueType");
 		SessionValueType<?> type = this.typesByTag.get(firstKey(map));
-		if (type == null) {
-			throw new SessionDecodingException("Session data has a value of unknown type '" + firstKey(map)
-					+ "': no SessionValueType has that tag");
-		}
+		Assert.notNull(type, () -> "unknown type '" + firstKey(map) + "': no SessionValueType has that tag");
 		Object result = (firstValue(map) != null) ? type.fromJson(firstValue(map)) : null;
-		if (!type.type().isInstance(result)) {
-			throw new SessionDecodingException("SessionValueType '" + type.tag() + "' did not turn its JSON into a "
-					+ type.type().getName());
-		}
+		Assert.isTrue(type.type().isInstance(result),
+				() -> "its SessionValueType '" + type.tag() + "' did not turn its JSON into a " + type.type().getName());
 		return result;
 	}
 
@@ -380,8 +362,8 @@ final class TaggedJson {
 
 	private static Instant inPythonYears(Instant instant) {
 		if (instant.getEpochSecond() < -62135596800L || instant.getEpochSecond() >= 253402300800L) {
-			throw new Rejection(true,
-					"is an Instant outside the years 1 to 9999, which the Flask cookie format cannot hold.", null);
+			throw new Rejection("is an Instant outside the years 1 to 9999, which the Flask cookie format cannot "
+					+ "hold.", null);
 		}
 		return instant;
 	}
@@ -390,7 +372,7 @@ final class TaggedJson {
 	// a tenth of what the JDK's parsers cost (docs/benchmarks.md); those parsers decide the rest
 	private static Instant httpDate(String text) {
 		int month = (text.length() == 29 && text.charAt(3) == ',' && text.startsWith(" GMT", 25))
-				? MONTHS.indexOf(text.substring(8, 11)) : -1;
+				? "JanFebMarAprMayJunJulAugSepOctNovDec".indexOf(text.substring(8, 11)) : -1;
 		Instant instant = (month % 3 == 0) ? utc(text, 12, month / 3 + 1, 5, 17, "0") : null;
 		instant = (instant != null) ? instant : DateTimeFormatter.RFC_1123_DATE_TIME.parse(text, Instant::from);
 		// an offset could push a date past either end
@@ -426,7 +408,7 @@ final class TaggedJson {
 	private static UUID uuid(String text) {
 		// as Python's UUID(hex), which drops every dash
 		String hex = text.replace("-", "");
-		Assert.isTrue(hex.length() == 32, "UUID must have 32 hex digits");
+		Assert.isTrue(hex.length() == 32, "a UUID has 32 hex digits");
 		return new UUID(HexFormat.fromHexDigitsToLong(hex, 0, 16), HexFormat.fromHexDigitsToLong(hex, 16, 32));
 	}
 
@@ -470,23 +452,21 @@ final class TaggedJson {
 
 	}
 
-	// Unwinds the walk to the top, collecting the path of the rejected value on the way
+	// Unwinds the walk to the top, collecting the path of the rejected value on the way; a problem
+	// that starts with "is" is said of that path ("cart.items[1] is ...")
 	private static final class Rejection extends RuntimeException {
-
-		// whether the problem is said of the rejected value's path ("cart.items[1] is ...")
-		private final boolean located;
-
-		private @Nullable String unsupported;
 
 		private final transient Deque<Object> path = new ArrayDeque<>();
 
-		Rejection(boolean located, String problem, @Nullable Throwable cause) {
+		// a type that sessions cannot hold, for a message that says the fix
+		private @Nullable String unsupported;
+
+		Rejection(String problem, @Nullable Throwable cause) {
 			super(problem, cause, false, false);
-			this.located = located;
 		}
 
 		static Rejection unsupported(Class<?> type) {
-			Rejection rejection = new Rejection(true, "is of type " + type.getName() + "; " + RULE, null);
+			Rejection rejection = new Rejection("is of type " + type.getName() + "; " + RULE, null);
 			rejection.unsupported = type.getName();
 			return rejection;
 		}
@@ -500,7 +480,8 @@ final class TaggedJson {
 			StringBuilder where = new StringBuilder((key != null) ? key : "value");
 			this.path.forEach((name) -> where.append((name instanceof Integer) ? "[" + name + "]" : "." + name));
 			String subject = (key != null) ? "Session value '" + key + "'" : "Session value";
-			String problem = (this.located ? (this.path.isEmpty() ? "it " : where + " ") : "") + getMessage();
+			String problem = (getMessage().startsWith("is ") ? (this.path.isEmpty() ? "it " : where + " ") : "")
+					+ getMessage();
 			if (this.unsupported != null) {
 				problem = (this.path.isEmpty() ? RULE : problem) + " Convert it, or register a SessionValueType bean "
 						+ "for " + this.unsupported + ".";
