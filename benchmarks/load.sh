@@ -26,8 +26,13 @@
 # CLIENT_CPU (1), JAVA_OPTS, COUNTED_REQUESTS (200), MEASUREMENTS (space-separated names; all
 # by default), JAR (default benchmarks/target/bench-app.jar), OUT (raw results; default
 # benchmarks/target/load-<time>), BASELINE_JAR (another build of bench-app.jar: every
-# measurement then also runs on it, as <name>~base, interleaved with the others, and
-# <name>/base ratios are printed: before/after numbers for a change).
+# measurement then also runs on it, as <name>~base, interleaved with the others, and every
+# ratio is printed for both builds, <ratio>~base being the baseline's, besides <name>/base
+# ratios: before/after numbers for a change).
+#
+# a-bare-cookie and a-bare-browser send bare Spring MVC the very cookie that d-cookie-* send
+# (the one the cookie variant's JVM #1 of the same build set at sign-in), when the cookie
+# variant is measured too; otherwise a random stand-in of the length of an encrypted one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=cpu.sh
@@ -71,8 +76,8 @@ f-spring-rw spring-session /session/write
 RATIOS="
 b/a b-interceptor a-bare - hand-written interceptor + @RequestScope vs bare
 c/a c-hooks a-bare 0.97 Flagon hooks + g vs bare
-d-ro/a d-cookie-ro a-bare 0.95 cookie session, read-only, vs bare
-d-rw/a d-cookie-rw a-bare 0.90 cookie session, read+write, vs bare
+d-ro/a d-cookie-ro a-bare - cookie session, read-only, vs bare
+d-rw/a d-cookie-rw a-bare - cookie session, read+write, vs bare
 d-flask-ro/a d-flask-ro a-bare 0.95 Flask-format cookie, read-only, vs bare
 d-flask-rw/a d-flask-rw a-bare 0.90 Flask-format cookie, read+write, vs bare
 e-ro/f-ro e-redis-ro f-spring-ro 2.5 Flagon Redis vs Spring Session, read-only
@@ -81,7 +86,9 @@ f-ro/a f-spring-ro a-bare - Spring Session Redis, read-only, vs bare
 d-none/a d-cookie-none a-bare - session cookie sent, session never touched, vs bare
 a-cookie/a a-bare-cookie a-bare - bare, sent a cookie as long as a session's, vs bare
 a-wrapped/a a-wrapped a-bare - bare behind a filter that only wraps request and response, vs bare
-d-ro/a-cookie d-cookie-ro a-bare-cookie - cookie session, read-only, vs bare sent as long a cookie
+d-ro/a-cookie d-cookie-ro a-bare-cookie 0.95 cookie session, read-only, vs bare sent the same cookie
+d-rw/a-cookie d-cookie-rw a-bare-cookie 0.90 cookie session, read+write, vs bare sent the same cookie
+d-none/a-cookie d-cookie-none a-bare-cookie 0.98 cookie sent, session never touched, vs bare sent the same cookie
 d-ro-br/a-br d-cookie-ro-browser a-bare-browser - the same among eight other cookies a browser sends, vs bare sent them all
 e-none/a e-redis-none a-bare - Redis session cookie sent, session never touched, vs bare
 "
@@ -112,7 +119,8 @@ fi
 if [ -n "${BASELINE_JAR:-}" ]; then
 	[ -f "$BASELINE_JAR" ] || die "BASELINE_JAR $BASELINE_JAR is missing"
 	measurements=$(echo "$measurements" | awk '{ print; print $1 "~base", $2 "~base", $3 }')
-	RATIOS=$(echo "$measurements" | awk '$1 !~ /~base$/ { print $1 "/base", $1, $1 "~base", "-", "after/before" }')
+	RATIOS=$(echo "$RATIOS" | awk 'NF { print; $1 = $1 "~base"; $2 = $2 "~base"; $3 = $3 "~base"; print }'
+		echo "$measurements" | awk '$1 !~ /~base$/ { print $1 "/base", $1, $1 "~base", "-", "after/before" }')
 fi
 apps=$(echo "$measurements" | awk '!seen[$2]++ { print $2 }')
 
@@ -217,9 +225,16 @@ while read -r name app path; do
 	done
 done <<<"$measurements"
 
-# What a-bare-cookie sends: bare Spring MVC ignores it, but reads a request as long as those
-# of the session variants
-bare_cookie="session=$(head -c 168 /dev/urandom | base64 -w 0 | tr '+/' '-_')"
+# What a-bare-cookie sends: the cookie variant's own session cookie, which bare Spring MVC
+# receives and ignores, so that the ratio is Flagon's cost alone; without the cookie variant a
+# random stand-in of an encrypted cookie's length (216 characters)
+stand_in="session=$(head -c 162 /dev/urandom | base64 -w 0 | tr '+/' '-_')"
+bare_cookie=${cookie[cookie#1]:-$stand_in}
+bare_cookie_base=${cookie[cookie~base#1]:-$stand_in}
+if echo "$measurements" | grep -q '^a-bare-'; then
+	[ "$bare_cookie" != "$stand_in" ] && what="the cookie variant's session cookie" || what="a random stand-in"
+	echo "a-bare-cookie and a-bare-browser send $what (${#bare_cookie} characters)"
+fi
 # What the *-browser measurements send besides: a browser's other cookies for the site
 browser_cookies='_ga=GA1.1.1234567890.1732000000; _gid=GA1.1.987654321.1732100000; theme=dark; lang=en-US;'
 browser_cookies+=' consent=analytics%3Dno%2Cads%3Dno; _fbp=fb.1.1732000000000.1234567890;'
@@ -228,7 +243,10 @@ browser_cookies+=' csrftoken=Qm9vdGggc2Vzc2lvbiBjb29raWU; tz=Europe%2FBerlin'
 run_wrk() { # name jvm path duration
 	local args=(-t1 -c"$CONNECTIONS" -d"$4" --latency)
 	local sent=${cookie[$2]:-}
-	[[ $1 != a-bare-cookie* && $1 != a-bare-browser* ]] || sent=$bare_cookie
+	case $1 in
+		a-bare-cookie~base | a-bare-browser~base) sent=$bare_cookie_base ;;
+		a-bare-cookie | a-bare-browser) sent=$bare_cookie ;;
+	esac
 	[[ $1 != *-browser* ]] || sent="$browser_cookies; $sent"
 	[ -n "$sent" ] && args+=(-H "Cookie: $sent")
 	"${client_cmd[@]}" wrk "${args[@]}" "http://127.0.0.1:${port[$2]}$3"

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,17 +49,16 @@ public final class SessionValues {
 	 */
 	public static final int MAX_DEPTH = 64;
 
-	private static final Set<Class<?>> BUILT_IN = Set.of(String.class, Boolean.class, Integer.class, Long.class,
+	// Values that copies share, by exact class: a subclass of BigInteger or BigDecimal may be mutable
+	static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Boolean.class, Integer.class, Long.class,
 			Short.class, Byte.class, Double.class, Float.class, BigInteger.class, BigDecimal.class, Instant.class,
-			UUID.class, byte[].class);
+			UUID.class, TaggedJson.Markup.class);
 
 	private static final Object NOT_COPYABLE = new Object();
 
 	private final Dialect dialect;
 
 	private final List<SessionValueType<?>> types;
-
-	private final Map<String, SessionValueType<?>> typesByTag;
 
 	private final TaggedJson json;
 
@@ -72,32 +70,15 @@ public final class SessionValues {
 	 * sessions hold already
 	 */
 	public SessionValues(List<? extends SessionValueType<?>> types) {
-		this(Dialect.NATIVE, List.copyOf(types), indexByTag(types));
+		this(Dialect.NATIVE, types);
 	}
 
-	private SessionValues(Dialect dialect, List<SessionValueType<?>> types,
-			Map<String, SessionValueType<?>> typesByTag) {
-		this.dialect = dialect;
-		this.types = types;
-		this.typesByTag = typesByTag;
-		this.json = new TaggedJson(dialect == Dialect.FLASK, types, typesByTag);
-	}
-
-	private static Map<String, SessionValueType<?>> indexByTag(List<? extends SessionValueType<?>> types) {
+	private SessionValues(Dialect dialect, List<? extends SessionValueType<?>> types) {
 		Assert.notNull(types, "'types' must not be null");
-		Map<String, SessionValueType<?>> byTag = new LinkedHashMap<>();
-		for (SessionValueType<?> type : types) {
-			Assert.notNull(type, "'types' must not contain null");
-			Class<?> javaType = type.type();
-			// A Map or List subclass (Spring MVC's FlashMap) may be registered, a supertype of what is read not
-			Assert.isTrue(!BUILT_IN.contains(javaType) && !javaType.isAssignableFrom(LinkedHashMap.class)
-					&& !javaType.isAssignableFrom(ArrayList.class), () -> "Session value type '" + type.tag()
-							+ "' cannot be registered for " + javaType.getName() + ": sessions hold that type already");
-			SessionValueType<?> previous = byTag.put(type.tag(), type);
-			Assert.isTrue(previous == null, () -> "Session value types for " + previous.type().getName() + " and "
-					+ javaType.getName() + " have the same tag '" + type.tag() + "': give each a distinct tag");
-		}
-		return Collections.unmodifiableMap(byTag);
+		Assert.noNullElements(types, "'types' must not contain null");
+		this.dialect = dialect;
+		this.types = List.copyOf(types);
+		this.json = new TaggedJson(dialect == Dialect.FLASK, this.types);
 	}
 
 	/**
@@ -107,7 +88,7 @@ public final class SessionValues {
 	 */
 	public SessionValues withDialect(Dialect dialect) {
 		Assert.notNull(dialect, "'dialect' must not be null");
-		return (dialect != this.dialect) ? new SessionValues(dialect, this.types, this.typesByTag) : this;
+		return (dialect != this.dialect) ? new SessionValues(dialect, this.types) : this;
 	}
 
 	/**
@@ -140,12 +121,11 @@ public final class SessionValues {
 	 * @return the session attributes, in a mutable map that keeps their order
 	 * @throws SessionDecodingException if the data cannot be read
 	 */
+	@SuppressWarnings("unchecked")
 	public Map<String, @Nullable Object> deserialize(byte[] json) {
 		Assert.notNull(json, "'json' must not be null");
 		if (this.json.read(json) instanceof LinkedHashMap<?, ?> session) {
-			@SuppressWarnings("unchecked")
-			Map<String, @Nullable Object> map = (Map<String, @Nullable Object>) session;
-			return map;
+			return (Map<String, @Nullable Object>) session;
 		}
 		throw new SessionDecodingException("Session data is not a JSON object");
 	}
@@ -157,16 +137,15 @@ public final class SessionValues {
 	 * @param session the session attributes, as {@link #deserialize} returned them
 	 * @return a mutable copy that keeps their order, or {@code null} if there is none
 	 */
+	@SuppressWarnings("unchecked")
 	public @Nullable Map<String, @Nullable Object> copyOf(Map<String, ? extends @Nullable Object> session) {
 		Assert.notNull(session, "'session' must not be null");
 		Object copy = copy(session);
-		@SuppressWarnings("unchecked")
-		Map<String, @Nullable Object> map = (copy != NOT_COPYABLE) ? (Map<String, @Nullable Object>) copy : null;
-		return map;
+		return (copy != NOT_COPYABLE) ? (Map<String, @Nullable Object>) copy : null;
 	}
 
 	private static @Nullable Object copy(@Nullable Object value) {
-		if (value == null || isImmutable(value)) {
+		if (value == null || IMMUTABLE.contains(value.getClass())) {
 			return value;
 		}
 		// Exactly the classes the reader makes: a registered type may extend them
@@ -183,16 +162,6 @@ public final class SessionValues {
 			return copy.contains(NOT_COPYABLE) ? NOT_COPYABLE : copy;
 		}
 		return (value instanceof byte[] bytes) ? bytes.clone() : NOT_COPYABLE;
-	}
-
-	// Whether a copy may share the value: one compare per type, cheaper than a set lookup;
-	// BigInteger and BigDecimal are not final, and a registered subclass may be mutable
-	private static boolean isImmutable(Object value) {
-		Class<?> type = value.getClass();
-		return type == String.class || type == Integer.class || type == Boolean.class || type == Long.class
-				|| type == Double.class || type == Instant.class || type == UUID.class || type == BigInteger.class
-				|| type == BigDecimal.class || type == Float.class || type == Short.class || type == Byte.class
-				|| type == TaggedJson.Markup.class;
 	}
 
 	/**
