@@ -42,7 +42,8 @@ import org.springframework.session.data.redis.RedisSessionRepository;
  * {@link RedisSessionRepository} ({@code creationTime} and {@code lastAccessedTime} in epoch
  * milliseconds, {@code maxInactiveInterval} in seconds, {@code sessionAttr:<key>} per value,
  * as {@link SessionValues} JSON). Every method sends one command, and touches one key, so
- * that sessions spread over the slots of a cluster.
+ * that sessions spread over the slots of a cluster; writes that change a session send a
+ * {@code WAIT} after it when {@link #setReplicaAcknowledgementTimeout asked to}.
  *
  * @author Flagon team
  */
