@@ -288,16 +288,22 @@ final class SessionHashes {
 		if (timeout == null) {
 			return writes.get();
 		}
-		return this.redis.execute(new SessionCallback<T>() {
+		try {
+			return this.redis.execute(new SessionCallback<T>() {
 
-			@Override
-			public <K, V> T execute(RedisOperations<K, V> operations) {
-				T result = writes.get();
-				awaitReplica(key(id), timeout);
-				return result;
-			}
+				@Override
+				public <K, V> T execute(RedisOperations<K, V> operations) {
+					T result = writes.get();
+					awaitReplica(key(id), timeout);
+					return result;
+				}
 
-		});
+			});
+		}
+		catch (DataAccessException ex) {
+			// Binding the connection connects, when Lettuce has not yet
+			throw unavailable("write", ex);
+		}
 	}
 
 	private void awaitReplica(byte[] key, Duration timeout) {
@@ -310,10 +316,13 @@ final class SessionHashes {
 					+ "acknowledge the session write (" + ex.getMessage() + ")", ex);
 		}
 		if (replicas == null || replicas < 1) {
-			throw new SessionUnavailableException("Redis session store: no replica acknowledged the session write "
-					+ "within " + timeout.toMillis() + " ms, so the request fails rather than confirm a change that a "
-					+ "failover could lose (flagon.session.redis.replica-acknowledgement); "
-					+ "check that the master's replicas run and keep up");
+			String message = "Redis session store: no replica acknowledged the session write within "
+					+ timeout.toMillis() + " ms, so the request fails rather than confirm a change that a failover "
+					+ "could lose (flagon.session.redis.replica-acknowledgement); check that the master has a "
+					+ "replica that runs and keeps up";
+			// The client sees only a 503: say why where operators look
+			logger.warn(message);
+			throw new SessionUnavailableException(message);
 		}
 	}
 
