@@ -288,6 +288,12 @@ public class FlagonProperties {
 		 */
 		private Duration timeout = Duration.ofSeconds(2);
 
+		/**
+		 * Waiting for a replica to acknowledge each change of a session, so that a failover
+		 * never loses a change that a response confirmed.
+		 */
+		private final ReplicaAcknowledgement replicaAcknowledgement = new ReplicaAcknowledgement();
+
 		public String getNamespace() {
 			return this.namespace;
 		}
@@ -324,8 +330,52 @@ public class FlagonProperties {
 			this.timeout = timeout;
 		}
 
+		public ReplicaAcknowledgement getReplicaAcknowledgement() {
+			return this.replicaAcknowledgement;
+		}
+
 		private static boolean isPositive(@Nullable Duration duration) {
 			return duration != null && !duration.isNegative() && !duration.isZero();
+		}
+
+		/**
+		 * Acknowledged writes: after a request changed its session, Redis's {@code WAIT}
+		 * for one replica.
+		 */
+		public static final class ReplicaAcknowledgement {
+
+			/**
+			 * Whether a request that changed its session waits until a replica has the
+			 * change (Redis WAIT), and fails with 503 Service Unavailable when none
+			 * acknowledged it in time, rather than confirm a change that a failover could
+			 * lose.
+			 */
+			private boolean enabled;
+
+			/**
+			 * How long a request that changed its session waits for a replica to
+			 * acknowledge the change. Shorter than 'flagon.session.redis.timeout'.
+			 */
+			private Duration timeout = Duration.ofMillis(500);
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public Duration getTimeout() {
+				return this.timeout;
+			}
+
+			public void setTimeout(Duration timeout) {
+				Assert.isTrue(isPositive(timeout),
+						"'flagon.session.redis.replica-acknowledgement.timeout' must be positive, such as 500ms");
+				this.timeout = timeout;
+			}
+
 		}
 
 	}

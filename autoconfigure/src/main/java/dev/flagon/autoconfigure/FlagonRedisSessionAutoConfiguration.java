@@ -121,6 +121,17 @@ public final class FlagonRedisSessionAutoConfiguration {
 			map.from(cookie::getSameSite).as(FlagonRedisSessionAutoConfiguration::attributeValue)
 				.to(store::setCookieSameSite);
 			map.from(cookie::isPartitioned).to(store::setCookiePartitioned);
+			FlagonProperties.Redis.ReplicaAcknowledgement acknowledgement = redis.getReplicaAcknowledgement();
+			if (acknowledgement.isEnabled()) {
+				if (acknowledgement.getTimeout().compareTo(redis.getTimeout()) >= 0) {
+					throw new InvalidConfigurationPropertyValueException(
+							"flagon.session.redis.replica-acknowledgement.timeout", acknowledgement.getTimeout(),
+							"It must be shorter than flagon.session.redis.timeout (" + redis.getTimeout()
+									+ "), or Redis commands time out before a replica can answer: "
+									+ "shorten it, such as to 500ms");
+				}
+				store.setReplicaAcknowledgementTimeout(acknowledgement.getTimeout());
+			}
 			return store;
 		}
 

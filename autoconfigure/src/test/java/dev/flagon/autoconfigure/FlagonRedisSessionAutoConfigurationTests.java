@@ -9,6 +9,7 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.resource.ClientResources;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import dev.flagon.internal.AppRuntime;
@@ -35,6 +36,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.session.SessionRepository;
 import org.springframework.session.data.redis.RedisSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -163,6 +165,37 @@ class FlagonRedisSessionAutoConfigurationTests {
 			.withUserConfiguration(UserSessionValuesConfiguration.class)
 			.run((context) -> assertThat(context.getBean(RedisSessionStore.class)).extracting("values")
 				.isSameAs(context.getBean(SessionValues.class)));
+	}
+
+	@Test
+	void replicaAcknowledgementIsOffUnlessEnabled() {
+		this.contextRunner.withPropertyValues("flagon.session.store=redis")
+			.run((context) -> assertThat(replicaAcknowledgementTimeout(context.getBean(RedisSessionStore.class)))
+				.isNull());
+		this.contextRunner
+			.withPropertyValues("flagon.session.store=redis", "flagon.session.redis.replica-acknowledgement.enabled=true",
+					"flagon.session.redis.replica-acknowledgement.timeout=250ms")
+			.run((context) -> assertThat(replicaAcknowledgementTimeout(context.getBean(RedisSessionStore.class)))
+				.isEqualTo(Duration.ofMillis(250)));
+	}
+
+	@Test
+	void startupFailsWithAClearMessageWhenTheReplicaAcknowledgementTimeoutIsNotShorterThanTheRedisTimeout() {
+		this.contextRunner
+			.withPropertyValues("flagon.session.store=redis", "flagon.session.redis.replica-acknowledgement.enabled=true",
+					"flagon.session.redis.replica-acknowledgement.timeout=2s")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("flagon.session.redis.replica-acknowledgement.timeout")
+					.hasMessageContaining("shorter than flagon.session.redis.timeout");
+			});
+	}
+
+	private static @Nullable Object replicaAcknowledgementTimeout(RedisSessionStore store) {
+		Object hashes = ReflectionTestUtils.getField(store, "hashes");
+		return ReflectionTestUtils.getField(hashes, "replicaAcknowledgementTimeout");
 	}
 
 	@Test

@@ -243,6 +243,24 @@ public class RedisSessionStore implements SessionStore {
 		this.cookiePartitioned = cookiePartitioned;
 	}
 
+	/**
+	 * Set how long a request that changed its session waits for one replica to
+	 * acknowledge the change (Redis's {@code WAIT}, on the connection and node that wrote
+	 * it), after which the save fails with {@link SessionUnavailableException} (503)
+	 * rather than confirm a change that a failover could lose. Defaults to {@code null}:
+	 * Redis replicates asynchronously, and saves do not wait.
+	 * <p>
+	 * Changes, new sessions, {@link FlagonSession#regenerate() regenerated} ones and
+	 * deletions wait; a request that only renews a session's expiry does not. A save that
+	 * failed this way may still be on the master: the request failed, not the write.
+	 * @param timeout how long to wait, shorter than the Redis command timeout, or
+	 * {@code null} not to wait
+	 */
+	public void setReplicaAcknowledgementTimeout(@Nullable Duration timeout) {
+		Assert.isTrue(timeout == null || isPositive(timeout), "'timeout' must be positive");
+		this.hashes.setReplicaAcknowledgementTimeout(timeout);
+	}
+
 	@Override
 	public boolean mayHaveSession(HttpServletRequest request) {
 		return RequestCookies.contains(request, this.cookieName);
@@ -282,7 +300,7 @@ public class RedisSessionStore implements SessionStore {
 		String storedId = redisSession.storedId;
 		if (redisSession.isInvalidated() || (redisSession.isModified() && redisSession.getData().isEmpty())) {
 			if (storedId != null) {
-				this.hashes.delete(storedId);
+				this.hashes.end(storedId);
 			}
 			if (redisSession.cookieReceived) {
 				expireCookie(response);

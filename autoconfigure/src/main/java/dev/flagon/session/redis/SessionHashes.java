@@ -1,12 +1,20 @@
 package dev.flagon.session.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import io.lettuce.core.RedisException;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -16,10 +24,12 @@ import dev.flagon.session.SessionUnavailableException;
 import dev.flagon.session.SessionValues;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.serializer.GenericToStringSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
@@ -32,7 +42,8 @@ import org.springframework.session.data.redis.RedisSessionRepository;
  * {@link RedisSessionRepository} ({@code creationTime} and {@code lastAccessedTime} in epoch
  * milliseconds, {@code maxInactiveInterval} in seconds, {@code sessionAttr:<key>} per value,
  * as {@link SessionValues} JSON). Every method sends one command, and touches one key, so
- * that sessions spread over the slots of a cluster.
+ * that sessions spread over the slots of a cluster; writes that change a session send a
+ * {@code WAIT} after it when {@link #setReplicaAcknowledgementTimeout asked to}.
  *
  * @author Flagon team
  */
@@ -98,6 +109,8 @@ final class SessionHashes {
 
 	private String keyPrefix;
 
+	private @Nullable Duration replicaAcknowledgementTimeout;
+
 	SessionHashes(RedisConnectionFactory connectionFactory, SessionValues values, String namespace) {
 		this.values = values;
 		this.redis = new RedisTemplate<>();
@@ -120,6 +133,15 @@ final class SessionHashes {
 
 	void setNamespace(String namespace) {
 		this.keyPrefix = keyPrefix(namespace);
+	}
+
+	/**
+	 * Make the writes that change a session wait for one replica ({@code WAIT}), for at
+	 * most the given time, and fail when none acknowledged them.
+	 * @param timeout how long to wait, or {@code null} not to wait
+	 */
+	void setReplicaAcknowledgementTimeout(@Nullable Duration timeout) {
+		this.replicaAcknowledgementTimeout = timeout;
 	}
 
 	private static String keyPrefix(String namespace) {
@@ -202,7 +224,7 @@ final class SessionHashes {
 		addField(args, LAST_ACCESSED_TIME, number(lastAccessedTime));
 		addField(args, MAX_INACTIVE_INTERVAL, number(maxInactiveInterval));
 		data.forEach((name, value) -> addField(args, ATTRIBUTE_PREFIX + name, this.values.serializeValue(value)));
-		run(CREATE, id, args);
+		acknowledged(id, () -> run(CREATE, id, args));
 	}
 
 	/**
@@ -227,6 +249,10 @@ final class SessionHashes {
 		}
 		values.forEach((name, value) -> addField(args, ATTRIBUTE_PREFIX + name, this.values.serializeValue(value)));
 		removed.forEach((name) -> args.add(utf8(ATTRIBUTE_PREFIX + name)));
+		if (replace || !values.isEmpty() || !removed.isEmpty()) {
+			return acknowledged(id, () -> run(UPDATE, id, args));
+		}
+		// Only the expiry renewed: nothing a failover could lose matters
 		return run(UPDATE, id, args);
 	}
 
@@ -241,6 +267,83 @@ final class SessionHashes {
 		catch (DataAccessException ex) {
 			throw unavailable("delete", ex);
 		}
+	}
+
+	/**
+	 * Delete a session, with {@code DEL}, and wait for a replica to acknowledge it if
+	 * {@link #setReplicaAcknowledgementTimeout asked to}: a logout that a failover undid
+	 * would bring the session back.
+	 */
+	void end(String id) {
+		acknowledged(id, () -> delete(id));
+	}
+
+	/**
+	 * Run the writes, then, if asked to, wait for a replica with {@code WAIT}. {@code WAIT}
+	 * counts the writes of the connection it is sent on, and cannot run in a script: both
+	 * go over one connection, bound for the time of the writes.
+	 */
+	private <T> T acknowledged(String id, Supplier<T> writes) {
+		Duration timeout = this.replicaAcknowledgementTimeout;
+		if (timeout == null) {
+			return writes.get();
+		}
+		try {
+			return this.redis.execute(new SessionCallback<T>() {
+
+				@Override
+				public <K, V> T execute(RedisOperations<K, V> operations) {
+					T result = writes.get();
+					awaitReplica(key(id), timeout);
+					return result;
+				}
+
+			});
+		}
+		catch (DataAccessException ex) {
+			// Binding the connection connects, when Lettuce has not yet
+			throw unavailable("write", ex);
+		}
+	}
+
+	private void awaitReplica(byte[] key, Duration timeout) {
+		Long replicas;
+		try {
+			replicas = this.redis.execute((RedisCallback<Long>) (connection) -> waitForReplica(connection, key, timeout));
+		}
+		catch (DataAccessException | RedisException ex) {
+			throw new SessionUnavailableException("Redis session store unavailable: cannot wait for a replica to "
+					+ "acknowledge the session write (" + ex.getMessage() + ")", ex);
+		}
+		if (replicas == null || replicas < 1) {
+			String message = "Redis session store: no replica acknowledged the session write within "
+					+ timeout.toMillis() + " ms, so the request fails rather than confirm a change that a failover "
+					+ "could lose (flagon.session.redis.replica-acknowledgement); check that the master has a "
+					+ "replica that runs and keeps up";
+			// The client sees only a 503: say why where operators look
+			logger.warn(message);
+			throw new SessionUnavailableException(message);
+		}
+	}
+
+	private static @Nullable Long waitForReplica(RedisConnection connection, byte[] key, Duration timeout) {
+		Object nativeConnection = connection.getNativeConnection();
+		if (nativeConnection instanceof RedisAdvancedClusterAsyncCommands<?, ?> cluster) {
+			// Lettuce sends a command without a key to a default node: send WAIT to the
+			// connection that Lettuce writes the key's slot with
+			StatefulRedisClusterConnection<?, ?> clusterConnection = cluster.getStatefulConnection();
+			RedisClusterNode master = clusterConnection.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
+			if (master == null) {
+				throw new RedisException("No master serves slot " + SlotHash.getSlot(key));
+			}
+			return clusterConnection.getConnection(master.getUri().getHost(), master.getUri().getPort())
+				.sync()
+				.waitForReplication(1, timeout.toMillis());
+		}
+		if (nativeConnection instanceof RedisAsyncCommands<?, ?> commands) {
+			return commands.getStatefulConnection().sync().waitForReplication(1, timeout.toMillis());
+		}
+		return (Long) connection.execute("WAIT", number(1), number(timeout.toMillis()));
 	}
 
 	private boolean run(RedisScript<Long> script, String id, List<byte[]> args) {

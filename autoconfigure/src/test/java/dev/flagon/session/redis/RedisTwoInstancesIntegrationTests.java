@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.flagon.session.SessionTestApplication;
+import dev.flagon.session.redis.mounted.MountedSessionApp;
+import dev.flagon.testsupport.HttpTestClient;
 import dev.flagon.testsupport.RedisProcess;
 import dev.flagon.testsupport.RedisTestServer;
 
@@ -23,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two instances of one application on one Redis, as behind a load balancer: each sees the
  * sessions the other writes, and concurrent changes of different keys of one session, one on
- * each instance, both survive.
+ * each instance, both survive. Each instance mounts an application at {@code /mounted},
+ * whose sessions stay apart from the root application's on both.
  *
  * @author Flagon team
  */
@@ -31,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedisTwoInstancesIntegrationTests {
 
 	private static final String KEY_PREFIX = "flagon:session:sessions:";
+
+	private static final String MOUNTED_COOKIE = "session_mounted";
 
 	private static RedisTestServer redis;
 
@@ -62,7 +67,9 @@ class RedisTwoInstancesIntegrationTests {
 	private static ConfigurableApplicationContext instance() {
 		return new SpringApplicationBuilder(SessionTestApplication.class)
 			.properties("server.port=0", "flagon.session.store=redis", "spring.main.banner-mode=off",
-					"spring.data.redis.host=" + redis.host(), "spring.data.redis.port=" + redis.port())
+					"spring.data.redis.host=" + redis.host(), "spring.data.redis.port=" + redis.port(),
+					"flagon.mounts[0].name=mounted", "flagon.mounts[0].prefix=/mounted",
+					"flagon.mounts[0].sources=" + MountedSessionApp.class.getName())
 			.run();
 	}
 
@@ -83,6 +90,40 @@ class RedisTwoInstancesIntegrationTests {
 		}
 		assertThat(onSecond.get("/session/invalidate").status()).isEqualTo(200);
 		assertThat(onFirst.get("/session/get?key=user").body()).isEqualTo("{\"user\":null}");
+	}
+
+	@Test
+	void aMountedAppsSessionsStayApartFromTheRootAppsOnBothInstances() {
+		SessionClient rootOnFirst = new SessionClient(port(first));
+		assertThat(rootOnFirst.get("/session/put?key=user&value=alice").status()).isEqualTo(200);
+		SessionClient rootOnSecond = new SessionClient(port(second));
+		rootOnSecond.setCookie(rootOnFirst.cookie());
+		String rootId = rootOnFirst.cookie();
+		for (ConfigurableApplicationContext instance : List.of(first, second)) {
+			HttpTestClient browser = HttpTestClient.withoutCookies(port(instance));
+			// A browser sends the root app's cookie (path /) to the mounted app as well
+			assertThat(browser.get("/mounted/user", "Cookie", "session=" + rootId).body())
+				.as("logged in to the root app only").isEqualTo("null");
+			assertThat(browser.get("/mounted/user", "Cookie", MOUNTED_COOKIE + "=" + rootId).body())
+				.as("the root app's id as the mounted app's").isEqualTo("null");
+		}
+		SessionClient mountedOnSecond = new SessionClient(port(second), MOUNTED_COOKIE);
+		assertThat(mountedOnSecond.get("/mounted/login?user=bob").status()).isEqualTo(200);
+		SessionClient mountedOnFirst = new SessionClient(port(first), MOUNTED_COOKIE);
+		mountedOnFirst.setCookie(mountedOnSecond.cookie());
+		assertThat(mountedOnFirst.get("/mounted/user").body()).isEqualTo("bob");
+		assertThat(redis.commands().exists("flagon:session:mounted:sessions:" + mountedOnSecond.cookie())).isOne();
+		for (SessionClient root : List.of(rootOnFirst, rootOnSecond)) {
+			assertThat(root.get("/session/get?key=user").body()).isEqualTo("{\"user\":\"alice\"}");
+		}
+		assertThat(mountedOnFirst.get("/mounted/logout").status()).isEqualTo(200);
+		assertThat(mountedOnSecond.get("/mounted/user").body()).as("logged out of the mounted app on both")
+			.isEqualTo("null");
+		assertThat(rootOnSecond.get("/session/get?key=user").body()).as("still logged in to the root app")
+			.isEqualTo("{\"user\":\"alice\"}");
+		assertThat(rootOnSecond.get("/session/invalidate").status()).isEqualTo(200);
+		assertThat(rootOnFirst.get("/session/get?key=user").body()).as("logged out of the root app on both")
+			.isEqualTo("{\"user\":null}");
 	}
 
 	@Test
