@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import dev.flagon.session.DisabledSessionStore;
+import dev.flagon.session.FlagonFlashMapManager;
 import dev.flagon.session.FlashMapSessionValueType;
 import dev.flagon.session.SessionStore;
 import dev.flagon.session.SessionValueType;
@@ -32,17 +33,20 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Auto-configuration for Flagon's sessions: the value codec shared by every store (with
  * Spring MVC's flash maps, and Spring Security's types when it is present, registered), and the store chosen by
  * {@code flagon.session.store}: the cookie store (the default) or none. The Redis store has
- * its own auto-configuration.
+ * its own auto-configuration. Spring MVC's flash attributes are kept by a
+ * {@link FlagonFlashMapManager}, which opens the session only when a flash waits, in place of
+ * Spring Boot's.
  *
  * @author Flagon team
  * @since 0.1.0
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(FlagonProperties.class)
 public final class FlagonSessionAutoConfiguration {
@@ -67,6 +71,29 @@ public final class FlagonSessionAutoConfiguration {
 	@Bean
 	SessionValueType<?> flagonFlashMapSessionValueType() {
 		return FlashMapSessionValueType.get();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(DispatcherServlet.class)
+	static class FlashMapConfiguration {
+
+		// Under Spring MVC's name, which Spring Boot leaves alone; a bean of that name of the
+		// application's own wins
+		@Bean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
+		@ConditionalOnMissingBean(name = DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME,
+				search = SearchStrategy.CURRENT)
+		FlagonFlashMapManager flagonFlashMapManager(FlagonProperties properties) {
+			FlagonProperties.Cookie cookie = properties.getSession().getCookie();
+			FlagonFlashMapManager manager = new FlagonFlashMapManager(cookie.getName());
+			PropertyMapper map = PropertyMapper.get();
+			map.from(cookie::getPath).to(manager::setCookiePath);
+			map.from(cookie::getDomain).to(manager::setCookieDomain);
+			map.from(cookie::isSecure).to(manager::setCookieSecure);
+			map.from(cookie::getSameSite).as(FlagonSessionAutoConfiguration::sameSite).to(manager::setCookieSameSite);
+			map.from(cookie::isPartitioned).to(manager::setCookiePartitioned);
+			return manager;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -14,7 +14,8 @@ import org.springframework.web.servlet.DispatcherServlet;
  * application's handler mappings, adapters and exception resolvers only (those of the root
  * application are visible through the parent context, and would otherwise serve its paths
  * under the prefix), and answers the bare prefix with a redirect to {@code prefix/}, as
- * werkzeug does for a mounted application's root.
+ * werkzeug does for a mounted application's root. It publishes request-handled events as
+ * {@code spring.mvc.publish-request-handled-events} says, as the root application's does.
  *
  * @author Flagon team
  */
@@ -27,6 +28,8 @@ final class MountDispatcherServlet extends DispatcherServlet {
 		setDetectAllHandlerMappings(false);
 		setDetectAllHandlerAdapters(false);
 		setDetectAllHandlerExceptionResolvers(false);
+		setPublishEvents(applicationContext.getEnvironment()
+			.getProperty("spring.mvc.publish-request-handled-events", Boolean.class, true));
 	}
 
 	@Override

@@ -16,13 +16,18 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.HandlerAdapter;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -87,6 +92,28 @@ class MountedAppConfiguration {
 					beanFactory.getBeansOfType(WebMvcConfigurer.class, false, true).values());
 			AnnotationAwareOrderComparator.sort(configurers);
 			super.setConfigurers(configurers);
+		}
+
+		/**
+		 * None of Spring MVC's, which opens the session of every request: Flagon's session
+		 * auto-configuration, imported into this context after this class, registers the
+		 * application's own {@code flashMapManager}, as it does in the root application in
+		 * place of Spring Boot's.
+		 */
+		@Override
+		@Bean
+		@Conditional(RegisteredByFlagon.class)
+		public FlashMapManager flashMapManager() {
+			return super.flashMapManager();
+		}
+
+		static final class RegisteredByFlagon implements Condition {
+
+			@Override
+			public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+				return false;
+			}
+
 		}
 
 	}

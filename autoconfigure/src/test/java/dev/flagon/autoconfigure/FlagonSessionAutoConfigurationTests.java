@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.flagon.internal.AppRuntime;
 import dev.flagon.session.DisabledSessionStore;
+import dev.flagon.session.FlagonFlashMapManager;
 import dev.flagon.session.FlagonSession;
 import dev.flagon.session.SessionStore;
 import dev.flagon.session.SessionValueType;
@@ -17,7 +18,12 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMapManager;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,6 +135,26 @@ class FlagonSessionAutoConfigurationTests {
 			assertThat(context).hasSingleBean(SessionStore.class).hasBean("userStore");
 			assertThat(context.getBean(AppRuntime.class).getSessionStore()).isInstanceOf(UserStore.class);
 		});
+	}
+
+	@Test
+	void flashMapManagerReplacesSpringBootsAndFollowsTheSessionCookie() {
+		this.contextRunner.withPropertyValues(SECRET, "flagon.session.cookie.name=sid")
+			.withConfiguration(
+					AutoConfigurations.of(WebMvcAutoConfiguration.class, DispatcherServletAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(FlashMapManager.class);
+				assertThat(context.getBean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME))
+					.isInstanceOfSatisfying(FlagonFlashMapManager.class,
+							(manager) -> assertThat(manager.getCookieName()).isEqualTo("sid_flash"));
+			});
+	}
+
+	@Test
+	void flashMapManagerBacksOffWhenUserDefinesOne() {
+		this.contextRunner.withPropertyValues(SECRET)
+			.withBean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME, FlashMapManager.class, SessionFlashMapManager::new)
+			.run((context) -> assertThat(context.getBean(FlashMapManager.class)).isExactlyInstanceOf(SessionFlashMapManager.class));
 	}
 
 	@Test

@@ -114,6 +114,25 @@ class MountSessionsIntegrationTests {
 			.getValue();
 	}
 
+	@Test
+	void flashAttributesReachTheNextRequestOfTheirOwnApplication() throws Exception {
+		HttpRequest flash = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/app02/flash?message=hi"))
+			.build();
+		HttpResponse<String> redirect = this.browser.send(flash, HttpResponse.BodyHandlers.ofString());
+		assertThat(redirect.statusCode()).isEqualTo(302);
+		assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying((location) -> assertThat(location).endsWith("/app02/flashed"));
+		assertThat(this.cookies.getCookieStore().getCookies()).filteredOn((cookie) -> cookie.getName().endsWith("_flash"))
+			.singleElement()
+			.satisfies((cookie) -> {
+				assertThat(cookie.getName()).isEqualTo("app02cookie_flash");
+				assertThat(cookie.getPath()).isEqualTo("/app02");
+			});
+		assertThat(send("GET", "/flashed")).isEqualTo("none");
+		assertThat(send("GET", "/app02/flashed")).isEqualTo("hi");
+		assertThat(send("GET", "/app02/flashed")).isEqualTo("none");
+		assertThat(this.cookies.getCookieStore().getCookies()).noneMatch((cookie) -> cookie.getName().endsWith("_flash"));
+	}
+
 	private String send(String method, String path) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.method(method, HttpRequest.BodyPublishers.noBody())

@@ -273,6 +273,54 @@ public abstract class SessionStoreContractTests {
 	}
 
 	@Test
+	void flashAttributesAreLookedForOnlyWhileACookieSaysOneWaits() {
+		String flashCookie = cookieName() + "_flash=";
+		HttpResponse<String> redirect = this.http.get("/session/flash?message=saved");
+		assertThat(redirect.headers().allValues("Set-Cookie")).filteredOn((header) -> header.startsWith(flashCookie))
+			.singleElement()
+			.satisfies((header) -> assertThat(header).startsWith(flashCookie + "1;").contains("Max-Age=18", "HttpOnly"));
+		HttpResponse<String> flashed = this.http.get("/session/flashed");
+		assertThat(flashed.body()).isEqualTo("saved");
+		assertThat(flashed.headers().allValues("Set-Cookie")).filteredOn((header) -> header.startsWith(flashCookie))
+			.singleElement()
+			.satisfies((header) -> assertThat(header).startsWith(flashCookie + ";").contains("Max-Age=0"));
+		HttpResponse<String> untouched = this.http.get("/session/untouched");
+		assertThat(untouched.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(variesOnCookie(untouched)).isFalse();
+	}
+
+	@Test
+	void aFlashCookieWithNoFlashWaitingIsDeleted() {
+		HttpTestClient stranger = HttpTestClient.withoutCookies(this.port);
+		String session = sessionCookies(stranger.get("/session/put?key=user&value=alice")).get(0).split(";", 2)[0];
+		HttpResponse<String> response = stranger.get("/session/untouched", "Cookie",
+				session + "; " + cookieName() + "_flash=1");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().allValues("Set-Cookie")).singleElement()
+			.satisfies((header) -> assertThat(header).startsWith(cookieName() + "_flash=;").contains("Max-Age=0"));
+	}
+
+	@Test
+	void requestThatNeverReadsTheSessionLeavesItsCookieUnread() {
+		this.http.get("/session/put?key=user&value=alice");
+		HttpResponse<String> response = this.http.get("/session/untouched");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(variesOnCookie(response)).isFalse();
+	}
+
+	@Test
+	void requestThatNeverReadsAPermanentSessionNeitherRefreshesItNorVariesOnIt() {
+		this.http.get("/session/put?key=user&value=alice");
+		this.http.get("/session/permanent");
+		HttpResponse<String> untouched = this.http.get("/session/untouched");
+		assertThat(untouched.statusCode()).isEqualTo(200);
+		assertThat(untouched.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(variesOnCookie(untouched)).isFalse();
+		assertThat(variesOnCookie(this.http.get("/session/get?key=user"))).isTrue();
+	}
+
+	@Test
 	void permanentSessionCookieOutlivesTheBrowserSession() {
 		HttpResponse<String> response = this.http.get("/session/permanent");
 		assertThat(sessionCookies(response)).singleElement()

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
+import dev.flagon.Flagon;
 import dev.flagon.hooks.AfterRequest;
 import dev.flagon.hooks.BeforeRequest;
 
@@ -44,17 +45,19 @@ public class SessionTestApplication {
 
 	static class SessionHooks {
 
+		// The session from Flagon.session() only when used: a hook's FlagonSession parameter
+		// opens the session for every request, and most requests here must find it unopened
 		@BeforeRequest
-		void before(HttpServletRequest request, FlagonSession session) {
+		void before(HttpServletRequest request) {
 			if (request.getParameter("hookPut") != null) {
-				session.put("fromBeforeHook", request.getParameter("hookPut"));
+				Flagon.session().put("fromBeforeHook", request.getParameter("hookPut"));
 			}
 		}
 
 		@AfterRequest
-		void after(HttpServletRequest request, FlagonSession session) {
+		void after(HttpServletRequest request) {
 			if (request.getParameter("afterPut") != null) {
-				session.put("fromAfterHook", request.getParameter("afterPut"));
+				Flagon.session().put("fromAfterHook", request.getParameter("afterPut"));
 			}
 		}
 

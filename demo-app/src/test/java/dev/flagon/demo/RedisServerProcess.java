@@ -36,6 +36,17 @@ final class RedisServerProcess implements AutoCloseable {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			port = socket.getLocalPort();
 		}
+		return start(directory, port);
+	}
+
+	/**
+	 * Start a {@code redis-server} on the given port, as after an outage.
+	 * @param directory its working directory
+	 * @param port the port
+	 * @return the running server
+	 * @throws IOException if it cannot be started
+	 */
+	static RedisServerProcess start(Path directory, int port) throws IOException {
 		Process process = new ProcessBuilder(REDIS_SERVER, "--port", Integer.toString(port), "--bind", "127.0.0.1",
 				"--save", "", "--appendonly", "no", "--dir", directory.toString())
 			.redirectErrorStream(true)
@@ -70,6 +81,19 @@ final class RedisServerProcess implements AutoCloseable {
 		}
 		this.process.destroyForcibly();
 		throw new IllegalStateException("redis-server did not start on port " + this.port);
+	}
+
+	/**
+	 * Kill the server as {@code kill -9} does: no shutdown, connections simply gone.
+	 */
+	void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override

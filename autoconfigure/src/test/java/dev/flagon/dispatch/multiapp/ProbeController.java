@@ -3,6 +3,7 @@ package dev.flagon.dispatch.multiapp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import dev.flagon.Flagon;
@@ -14,6 +15,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Handlers every test application has, each reporting what its application sees. Each
@@ -66,6 +70,19 @@ public abstract class ProbeController {
 	@GetMapping("/session")
 	String get(@RequestParam String key, FlagonSession session) {
 		return String.valueOf(session.get(key));
+	}
+
+	@GetMapping("/flash")
+	RedirectView flash(@RequestParam String message, RedirectAttributes attributes) {
+		attributes.addFlashAttribute("message", message);
+		// Relative: the page of the same application
+		return new RedirectView("flashed");
+	}
+
+	@GetMapping("/flashed")
+	String flashed(HttpServletRequest request) {
+		Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+		return (flash != null) ? String.valueOf(flash.get("message")) : "none";
 	}
 
 	@GetMapping("/boom")

@@ -116,6 +116,19 @@ abstract class RedisSessionCommandsTests {
 		assertThat(commandsOf(() -> forger.get("/session/user"))).isEmpty();
 	}
 
+	@Test
+	void requestThatNeverReadsTheSessionSendsNothing() {
+		assertThat(commandsOf(() -> this.client.get("/hello"))).isEmpty();
+	}
+
+	@Test
+	void requestThatNeverReadsTheSessionSendsNothingForAnUnknownId() {
+		SessionClient stranger = new SessionClient(this.port);
+		stranger.setCookie("123e4567-e89b-12d3-a456-426614174000");
+		assertThat(commandsOf(() -> stranger.get("/hello"))).isEmpty();
+		assertThat(commandsOf(() -> stranger.get("/session/user"))).containsExactly(Map.entry("hgetall", 1L));
+	}
+
 	private Map<String, Long> commandsOf(Supplier<Response> request) {
 		resetStatistics();
 		assertThat(request.get().status()).isEqualTo(200);

@@ -13,6 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ShopController {
 
+	@GetMapping("/shop")
+	String shop() {
+		return "welcome to the shop";
+	}
+
 	@PostMapping("/cart")
 	String addToCart(@RequestParam String item, FlagonSession session) {
 		session.put("cart", item);
