@@ -11,8 +11,8 @@ import dev.flagon.context.ContextTeardown;
 import dev.flagon.context.FlagonApp;
 import dev.flagon.context.RequestContext;
 import dev.flagon.hooks.RequestHooks;
-import dev.flagon.session.SessionRequestWrapper;
 import dev.flagon.session.SessionStore;
+import dev.flagon.session.internal.SessionRequestWrapper;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationContext;
@@ -39,7 +39,7 @@ public final class AppRuntime implements SmartInitializingSingleton {
 
 	private final ApplicationContext applicationContext;
 
-	private final SessionStore sessionStore;
+	private final SessionStore<?> sessionStore;
 
 	private final Duration permanentLifetime;
 
@@ -82,7 +82,7 @@ public final class AppRuntime implements SmartInitializingSingleton {
 	 * @param sessionStore the application's session store
 	 * @param permanentLifetime how long permanent sessions live
 	 */
-	public AppRuntime(String name, String prefix, ApplicationContext applicationContext, SessionStore sessionStore,
+	public AppRuntime(String name, String prefix, ApplicationContext applicationContext, SessionStore<?> sessionStore,
 			Duration permanentLifetime) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(prefix, "'prefix' must not be null");
@@ -139,7 +139,7 @@ public final class AppRuntime implements SmartInitializingSingleton {
 	 * Return the application's session store.
 	 * @return the session store
 	 */
-	public SessionStore getSessionStore() {
+	public SessionStore<?> getSessionStore() {
 		return this.sessionStore;
 	}
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import dev.flagon.context.AppContext;
 import dev.flagon.context.ContextTeardown;
 import dev.flagon.context.RequestContext;
-import dev.flagon.session.SessionRequestWrapper;
+import dev.flagon.session.internal.SessionRequestWrapper;
 
 import org.springframework.util.Assert;
 

@@ -19,8 +19,8 @@ import dev.flagon.context.FlagonApp;
 import dev.flagon.context.G;
 import dev.flagon.context.RequestContext;
 import dev.flagon.session.FlagonSession;
-import dev.flagon.session.SessionRequestWrapper;
 import dev.flagon.session.SessionUnavailableException;
+import dev.flagon.session.internal.SessionRequestWrapper;
 
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;

@@ -29,7 +29,7 @@ import dev.flagon.dispatch.FlagonRequestFilter;
 import dev.flagon.dispatch.HookInterceptor;
 import dev.flagon.hooks.AfterRequest;
 import dev.flagon.hooks.BeforeRequest;
-import dev.flagon.session.DisabledSessionStore;
+import dev.flagon.session.internal.DisabledSessionStore;
 
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
