@@ -15,6 +15,7 @@ import dev.flagon.context.OutsideOfContextException;
 import dev.flagon.internal.ContextHolder;
 import dev.flagon.session.FlagonSession;
 import dev.flagon.session.SessionUnavailableException;
+import dev.flagon.session.internal.SessionRequestWrapper;
 
 import org.springframework.util.Assert;
 

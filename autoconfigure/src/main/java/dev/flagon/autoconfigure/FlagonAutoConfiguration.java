@@ -15,9 +15,9 @@ import dev.flagon.internal.ContextArgumentResolver;
 import dev.flagon.internal.FlagonRequestFilter;
 import dev.flagon.internal.HookInterceptor;
 import dev.flagon.internal.RequestEndingValve;
-import dev.flagon.session.DisabledSessionStore;
 import dev.flagon.session.FlagonSession;
 import dev.flagon.session.SessionStore;
+import dev.flagon.session.internal.DisabledSessionStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -70,13 +70,13 @@ public final class FlagonAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(search = SearchStrategy.CURRENT)
 	AppRuntime flagonAppRuntime(ApplicationContext applicationContext, Environment environment,
-			FlagonProperties properties, ObjectProvider<SessionStore> sessionStore, AppRouter router,
+			FlagonProperties properties, ObjectProvider<SessionStore<?>> sessionStore, AppRouter router,
 			ObjectProvider<Mount> mount) {
 		// A mounted app's context holds its Mount; the root application's holds none
 		Mount mounted = mount.getIfAvailable();
 		String name = (mounted != null) ? mounted.getName()
 				: environment.getProperty("spring.application.name", "application");
-		SessionStore store = (mounted != null) ? ownSessionStore(applicationContext)
+		SessionStore<?> store = (mounted != null) ? ownSessionStore(applicationContext)
 				: sessionStore.getIfAvailable(DisabledSessionStore::new);
 		AppRuntime runtime = new AppRuntime(name, (mounted != null) ? mounted.getPrefix() : "", applicationContext,
 				store, properties.getSession().getPermanentLifetime());
@@ -89,7 +89,7 @@ public final class FlagonAutoConfiguration {
 		return runtime;
 	}
 
-	private static SessionStore ownSessionStore(ApplicationContext applicationContext) {
+	private static SessionStore<?> ownSessionStore(ApplicationContext applicationContext) {
 		// The parent's store is the root application's: a mounted app never shares it
 		boolean own = applicationContext.getBeanNamesForType(SessionStore.class).length > 0;
 		return own ? applicationContext.getBean(SessionStore.class) : new DisabledSessionStore();

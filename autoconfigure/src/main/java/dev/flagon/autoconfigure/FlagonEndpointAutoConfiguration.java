@@ -7,8 +7,8 @@ import java.util.Map;
 import dev.flagon.actuate.FlagonEndpoint;
 import dev.flagon.internal.AppRouter;
 import dev.flagon.internal.AppRuntime;
-import dev.flagon.session.DisabledSessionStore;
 import dev.flagon.session.SessionStore;
+import dev.flagon.session.internal.DisabledSessionStore;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -40,7 +40,7 @@ public final class FlagonEndpointAutoConfiguration {
 	 * what it is and the settings of its cookie, never the secret key.
 	 */
 	static Map<String, Object> describeSession(AppRuntime app) {
-		SessionStore store = app.getSessionStore();
+		SessionStore<?> store = app.getSessionStore();
 		FlagonProperties.Session properties = app.getApp()
 			.getApplicationContext()
 			.getBean(FlagonProperties.class)
@@ -57,9 +57,11 @@ public final class FlagonEndpointAutoConfiguration {
 			if (cookie.getDomain() != null) {
 				cookieDescription.put("domain", cookie.getDomain());
 			}
-			cookieDescription.put("secure", cookie.isSecure());
-			cookieDescription.put("httpOnly", cookie.isHttpOnly());
-			cookieDescription.put("sameSite", lower(cookie.getSameSite()));
+			cookieDescription.put("secure", Boolean.TRUE.equals(cookie.getSecure()));
+			cookieDescription.put("httpOnly", !Boolean.FALSE.equals(cookie.getHttpOnly()));
+			if (cookie.getSameSite() != null) {
+				cookieDescription.put("sameSite", lower(cookie.getSameSite()));
+			}
 			if (kind.equals("cookie")) {
 				cookieDescription.put("format", lower(cookie.getFormat()));
 			}
@@ -71,7 +73,7 @@ public final class FlagonEndpointAutoConfiguration {
 		return description;
 	}
 
-	private static String kind(SessionStore store, FlagonProperties.Session properties) {
+	private static String kind(SessionStore<?> store, FlagonProperties.Session properties) {
 		if (store instanceof DisabledSessionStore) {
 			return "none";
 		}

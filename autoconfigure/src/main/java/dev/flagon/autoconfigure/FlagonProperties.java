@@ -130,45 +130,12 @@ public class FlagonProperties {
 	}
 
 	/**
-	 * Session cookie properties.
+	 * Session cookie properties: Spring Boot's cookie settings (name, domain, path,
+	 * http-only, secure, same-site, partitioned) with Flagon's defaults, and the cookie
+	 * store's own. The session's {@code Max-Age} follows the session
+	 * ('flagon.session.permanent-lifetime'), so 'max-age' must stay unset.
 	 */
-	public static final class Cookie {
-
-		/**
-		 * Name of the session cookie.
-		 */
-		private String name = "session";
-
-		/**
-		 * Domain of the session cookie; unset, the cookie goes back to the host that set it
-		 * only.
-		 */
-		private @Nullable String domain;
-
-		/**
-		 * Path of the session cookie.
-		 */
-		private String path = "/";
-
-		/**
-		 * Whether the session cookie is hidden from JavaScript.
-		 */
-		private boolean httpOnly = true;
-
-		/**
-		 * Whether the session cookie is only sent over HTTPS.
-		 */
-		private boolean secure;
-
-		/**
-		 * SameSite attribute of the session cookie.
-		 */
-		private SameSite sameSite = SameSite.LAX;
-
-		/**
-		 * Whether the session cookie is partitioned (CHIPS); requires secure cookies.
-		 */
-		private boolean partitioned;
+	public static final class Cookie extends org.springframework.boot.web.server.Cookie {
 
 		/**
 		 * How the cookie store writes the session into the cookie.
@@ -182,68 +149,21 @@ public class FlagonProperties {
 		 */
 		private int cacheSize = 1024;
 
+		public Cookie() {
+			setName("session");
+			setPath("/");
+			setHttpOnly(true);
+			setSecure(false);
+			setSameSite(SameSite.LAX);
+			setPartitioned(false);
+		}
+
 		public int getCacheSize() {
 			return this.cacheSize;
 		}
 
 		public void setCacheSize(int cacheSize) {
 			this.cacheSize = cacheSize;
-		}
-
-		public String getName() {
-			return this.name;
-		}
-
-		public void setName(String name) {
-			this.name = name;
-		}
-
-		public @Nullable String getDomain() {
-			return this.domain;
-		}
-
-		public void setDomain(@Nullable String domain) {
-			this.domain = domain;
-		}
-
-		public String getPath() {
-			return this.path;
-		}
-
-		public void setPath(String path) {
-			this.path = path;
-		}
-
-		public boolean isHttpOnly() {
-			return this.httpOnly;
-		}
-
-		public void setHttpOnly(boolean httpOnly) {
-			this.httpOnly = httpOnly;
-		}
-
-		public boolean isSecure() {
-			return this.secure;
-		}
-
-		public void setSecure(boolean secure) {
-			this.secure = secure;
-		}
-
-		public SameSite getSameSite() {
-			return this.sameSite;
-		}
-
-		public void setSameSite(SameSite sameSite) {
-			this.sameSite = sameSite;
-		}
-
-		public boolean isPartitioned() {
-			return this.partitioned;
-		}
-
-		public void setPartitioned(boolean partitioned) {
-			this.partitioned = partitioned;
 		}
 
 		public CookieFormat getFormat() {
@@ -478,28 +398,6 @@ public class FlagonProperties {
 		 * Signed, readable by the client, and byte-compatible with Flask's session cookie.
 		 */
 		FLASK
-
-	}
-
-	/**
-	 * SameSite cookie attribute values.
-	 */
-	public enum SameSite {
-
-		/**
-		 * Sent with cross-site requests too (requires secure cookies in browsers).
-		 */
-		NONE,
-
-		/**
-		 * Sent with same-site requests and top-level cross-site navigations.
-		 */
-		LAX,
-
-		/**
-		 * Sent with same-site requests only.
-		 */
-		STRICT
 
 	}
 

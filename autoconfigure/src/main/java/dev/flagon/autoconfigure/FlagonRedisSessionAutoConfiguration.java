@@ -1,7 +1,6 @@
 package dev.flagon.autoconfigure;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -11,6 +10,7 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.resource.Delay;
 
+import dev.flagon.session.SessionCookie;
 import dev.flagon.session.SessionStore;
 import dev.flagon.session.SessionValueType;
 import dev.flagon.session.SessionValues;
@@ -40,7 +40,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration for the Redis session store ({@code flagon.session.store=redis}): a
@@ -48,7 +47,8 @@ import org.springframework.util.StringUtils;
  * also covers Sentinel and Cluster). No Spring Session repository is registered: Spring
  * Boot's own Spring Session auto-configurations stay out while Flagon keeps the session
  * ({@link SpringSessionAutoConfigurationFilter}), and {@code RedisSessionRepository} would
- * change ids with a {@code RENAME}, which a Redis Cluster refuses across slots. Unless
+ * change ids with a {@code RENAME}, which a Redis Cluster refuses across slots; the store
+ * exposes none either. The session id travels in the application's {@link SessionCookie}. Unless
  * {@code spring.data.redis.timeout} and
  * {@code spring.data.redis.connect-timeout} are set, {@code flagon.session.redis.timeout}
  * becomes Lettuce's command and connect timeout, so that requests fail fast while Redis is
@@ -100,12 +100,15 @@ public final class FlagonRedisSessionAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(value = SessionStore.class, search = SearchStrategy.CURRENT)
 		RedisSessionStore flagonSessionStore(RedisConnectionFactory connectionFactory, FlagonProperties properties,
-				ObjectProvider<SessionValues> sessionValues, ObjectProvider<SessionValueType<?>> sessionValueTypes) {
+				ObjectProvider<SessionValues> sessionValues, ObjectProvider<SessionValueType<?>> sessionValueTypes,
+				ObjectProvider<SessionCookie> sessionCookie) {
 			SessionValues values = sessionValues
 				.getIfAvailable(() -> new SessionValues(sessionValueTypes.orderedStream().toList()));
-			RedisSessionStore store = new RedisSessionStore(connectionFactory, values);
 			FlagonProperties.Session session = properties.getSession();
-			FlagonProperties.Cookie cookie = session.getCookie();
+			// This context's own cookie: a mounted application's, not the root's
+			SessionCookie cookie = sessionCookie
+				.getIfAvailable(() -> FlagonSessionAutoConfiguration.sessionCookie(session.getCookie()));
+			RedisSessionStore store = new RedisSessionStore(connectionFactory, cookie, values);
 			FlagonProperties.Redis redis = session.getRedis();
 			PropertyMapper map = PropertyMapper.get();
 			map.from(redis::getNamespace).to(store::setNamespace);
@@ -113,14 +116,6 @@ public final class FlagonRedisSessionAutoConfiguration {
 			map.from(session::getPermanentLifetime).to(store::setPermanentLifetime);
 			map.from(redis::getAbsoluteLifetime).to(store::setAbsoluteLifetime);
 			map.from(session::isRefreshEachRequest).to(store::setRefreshEachRequest);
-			map.from(cookie::getName).to(store::setCookieName);
-			map.from(cookie::getPath).to(store::setCookiePath);
-			map.from(cookie::getDomain).to(store::setCookieDomain);
-			map.from(cookie::isHttpOnly).to(store::setCookieHttpOnly);
-			map.from(cookie::isSecure).to(store::setCookieSecure);
-			map.from(cookie::getSameSite).as(FlagonRedisSessionAutoConfiguration::attributeValue)
-				.to(store::setCookieSameSite);
-			map.from(cookie::isPartitioned).to(store::setCookiePartitioned);
 			FlagonProperties.Redis.ReplicaAcknowledgement acknowledgement = redis.getReplicaAcknowledgement();
 			if (acknowledgement.isEnabled()) {
 				if (acknowledgement.getTimeout().compareTo(redis.getTimeout()) >= 0) {
@@ -205,7 +200,7 @@ public final class FlagonRedisSessionAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(value = SessionStore.class, search = SearchStrategy.CURRENT)
-		SessionStore flagonSessionStore(ResourceLoader resourceLoader) {
+		SessionStore<?> flagonSessionStore(ResourceLoader resourceLoader) {
 			String missing = Stream.of(SESSION_REPOSITORY, CONNECTION_FACTORY, DATA_REDIS_PROPERTIES, LETTUCE)
 				.filter((name) -> !ClassUtils.isPresent(name, resourceLoader.getClassLoader()))
 				.collect(Collectors.joining(", "));
@@ -216,10 +211,6 @@ public final class FlagonRedisSessionAutoConfiguration {
 							+ "or choose another store.");
 		}
 
-	}
-
-	private static String attributeValue(FlagonProperties.SameSite sameSite) {
-		return StringUtils.capitalize(sameSite.name().toLowerCase(Locale.ROOT));
 	}
 
 	/**

@@ -2,23 +2,20 @@ package dev.flagon.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.flagon.session.DisabledSessionStore;
 import dev.flagon.session.FlagonFlashMapManager;
-import dev.flagon.session.FlashMapSessionValueType;
+import dev.flagon.session.SessionCookie;
 import dev.flagon.session.SessionStore;
 import dev.flagon.session.SessionValueType;
 import dev.flagon.session.SessionValues;
 import dev.flagon.session.cookie.CookieSessionStore;
-import dev.flagon.session.cookie.EncryptedSessionCookieCodec;
-import dev.flagon.session.cookie.FlaskSessionCookieCodec;
-import dev.flagon.session.cookie.SessionCookieCodec;
-import dev.flagon.session.security.SecuritySessionValueTypes;
+import dev.flagon.session.internal.DisabledSessionStore;
+import dev.flagon.session.internal.FlashMapSessionValueType;
+import dev.flagon.session.internal.SecuritySessionValueTypes;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,9 +34,10 @@ import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Auto-configuration for Flagon's sessions: the value codec shared by every store (with
- * Spring MVC's flash maps, and Spring Security's types when it is present, registered), and the store chosen by
- * {@code flagon.session.store}: the cookie store (the default) or none. The Redis store has
- * its own auto-configuration. Spring MVC's flash attributes are kept by a
+ * Spring MVC's flash maps, and Spring Security's types when it is present, registered), the
+ * {@link SessionCookie} every store's sessions travel in ({@code flagon.session.cookie.*}), and
+ * the store chosen by {@code flagon.session.store}: the cookie store (the default) or none. The
+ * Redis store has its own auto-configuration. Spring MVC's flash attributes are kept by a
  * {@link FlagonFlashMapManager}, which opens the session only when a flash waits, in place of
  * Spring Boot's.
  *
@@ -54,10 +52,9 @@ public final class FlagonSessionAutoConfiguration {
 	/**
 	 * The fewest bytes a secret key may have.
 	 */
-	static final int MIN_SECRET_KEY_BYTES = 32;
+	static final int MIN_SECRET_KEY_BYTES = CookieSessionStore.MIN_SECRET_KEY_BYTES;
 
-	// The same advice as the codecs give: 32 random bytes, 44 characters of base64
-	private static final String MAKE_A_KEY = "for example the output of 'openssl rand -base64 32'";
+	private static final String MAKE_A_KEY = "for example the output of '" + CookieSessionStore.MAKE_A_SECRET_KEY + "'";
 
 	// ${NAME} or ${NAME:default}, as Spring writes placeholders
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]*)[^}]*}");
@@ -66,6 +63,13 @@ public final class FlagonSessionAutoConfiguration {
 	@ConditionalOnMissingBean
 	SessionValues flagonSessionValues(ObjectProvider<SessionValueType<?>> types) {
 		return new SessionValues(types.orderedStream().toList());
+	}
+
+	// Each mounted application makes its own, from its own properties
+	@Bean
+	@ConditionalOnMissingBean(search = SearchStrategy.CURRENT)
+	SessionCookie flagonSessionCookie(FlagonProperties properties) {
+		return sessionCookie(properties.getSession().getCookie());
 	}
 
 	@Bean
@@ -82,16 +86,9 @@ public final class FlagonSessionAutoConfiguration {
 		@Bean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
 		@ConditionalOnMissingBean(name = DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME,
 				search = SearchStrategy.CURRENT)
-		FlagonFlashMapManager flagonFlashMapManager(FlagonProperties properties) {
-			FlagonProperties.Cookie cookie = properties.getSession().getCookie();
-			FlagonFlashMapManager manager = new FlagonFlashMapManager(cookie.getName());
-			PropertyMapper map = PropertyMapper.get();
-			map.from(cookie::getPath).to(manager::setCookiePath);
-			map.from(cookie::getDomain).to(manager::setCookieDomain);
-			map.from(cookie::isSecure).to(manager::setCookieSecure);
-			map.from(cookie::getSameSite).as(FlagonSessionAutoConfiguration::sameSite).to(manager::setCookieSameSite);
-			map.from(cookie::isPartitioned).to(manager::setCookiePartitioned);
-			return manager;
+		FlagonFlashMapManager flagonFlashMapManager(ObjectProvider<SessionCookie> sessionCookie) {
+			// This context's own cookie: a mounted application's, not the root's
+			return new FlagonFlashMapManager(sessionCookie.getObject());
 		}
 
 	}
@@ -129,7 +126,8 @@ public final class FlagonSessionAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(value = SessionStore.class, search = SearchStrategy.CURRENT)
-		CookieSessionStore flagonCookieSessionStore(FlagonProperties properties, SessionValues values) {
+		CookieSessionStore flagonCookieSessionStore(FlagonProperties properties, SessionValues values,
+				ObjectProvider<SessionCookie> sessionCookie) {
 			String secretKey = checkedSecretKey(properties.getSecretKey(), "flagon.secret-key");
 			List<String> fallbacks = properties.getSecretKeyFallbacks();
 			for (int i = 0; i < fallbacks.size(); i++) {
@@ -137,31 +135,18 @@ public final class FlagonSessionAutoConfiguration {
 			}
 			FlagonProperties.Session session = properties.getSession();
 			FlagonProperties.Cookie cookie = session.getCookie();
-			if (cookie.getCacheSize() < 0 || cookie.getCacheSize() > EncryptedSessionCookieCodec.MAX_CACHE_SIZE) {
+			if (cookie.getCacheSize() < 0 || cookie.getCacheSize() > CookieSessionStore.MAX_CACHE_SIZE) {
 				throw new InvalidConfigurationPropertyValueException("flagon.session.cookie.cache-size",
-						cookie.getCacheSize(), "Must be from 0 (no cache) to " + EncryptedSessionCookieCodec.MAX_CACHE_SIZE);
+						cookie.getCacheSize(), "Must be from 0 (no cache) to " + CookieSessionStore.MAX_CACHE_SIZE);
 			}
-			SessionCookieCodec codec = switch (cookie.getFormat()) {
-				case ENCRYPTED -> {
-					EncryptedSessionCookieCodec encrypted = new EncryptedSessionCookieCodec(secretKey, fallbacks, values);
-					encrypted.setCacheSize(cookie.getCacheSize());
-					yield encrypted;
-				}
-				case FLASK -> {
-					FlaskSessionCookieCodec flask = new FlaskSessionCookieCodec(secretKey, fallbacks, values);
-					flask.setCacheSize(cookie.getCacheSize());
-					yield flask;
-				}
+			// This context's own cookie: a mounted application's, not the root's
+			SessionCookie transport = sessionCookie.getObject();
+			CookieSessionStore store = switch (cookie.getFormat()) {
+				case ENCRYPTED -> CookieSessionStore.encrypted(secretKey, fallbacks, transport, values);
+				case FLASK -> CookieSessionStore.flask(secretKey, fallbacks, transport, values);
 			};
-			CookieSessionStore store = new CookieSessionStore(codec, values);
 			PropertyMapper map = PropertyMapper.get();
-			map.from(cookie::getName).to(store::setCookieName);
-			map.from(cookie::getDomain).to(store::setDomain);
-			map.from(cookie::getPath).to(store::setPath);
-			map.from(cookie::isHttpOnly).to(store::setHttpOnly);
-			map.from(cookie::isSecure).to(store::setSecure);
-			map.from(cookie::getSameSite).as(FlagonSessionAutoConfiguration::sameSite).to(store::setSameSite);
-			map.from(cookie::isPartitioned).to(store::setPartitioned);
+			map.from(cookie::getCacheSize).to(store::setCacheSize);
 			map.from(session::getPermanentLifetime).to(store::setPermanentLifetime);
 			map.from(session::isRefreshEachRequest).to(store::setRefreshEachRequest);
 			return store;
@@ -181,9 +166,24 @@ public final class FlagonSessionAutoConfiguration {
 
 	}
 
-	static String sameSite(FlagonProperties.SameSite sameSite) {
-		String name = sameSite.name().toLowerCase(Locale.ROOT);
-		return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+	/**
+	 * Make the session cookie of an application from its {@code flagon.session.cookie.*}.
+	 */
+	static SessionCookie sessionCookie(FlagonProperties.Cookie cookie) {
+		if (cookie.getMaxAge() != null) {
+			throw new InvalidConfigurationPropertyValueException("flagon.session.cookie.max-age", cookie.getMaxAge(),
+					"A session cookie lives as long as its session: remove it, and set "
+							+ "flagon.session.permanent-lifetime for permanent sessions.");
+		}
+		if (cookie.getPath() != null && !cookie.getPath().startsWith("/")) {
+			throw new InvalidConfigurationPropertyValueException("flagon.session.cookie.path", cookie.getPath(),
+					"A cookie path starts with '/', such as '/' or '/shop'.");
+		}
+		if (!StringUtils.hasText(cookie.getName())) {
+			throw new InvalidConfigurationPropertyValueException("flagon.session.cookie.name", cookie.getName(),
+					"Must not be empty: leave it unset for 'session'.");
+		}
+		return new SessionCookie(cookie);
 	}
 
 	static String checkedSecretKey(@Nullable String secretKey, String property) {

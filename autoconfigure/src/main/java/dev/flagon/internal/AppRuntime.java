@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.flagon.context.AppContext;
 import dev.flagon.context.FlagonApp;
 import dev.flagon.context.RequestContext;
-import dev.flagon.session.SessionRequestWrapper;
 import dev.flagon.session.SessionStore;
+import dev.flagon.session.internal.SessionRequestWrapper;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationContext;
@@ -35,7 +35,7 @@ public final class AppRuntime implements SmartInitializingSingleton {
 
 	private final ApplicationContext applicationContext;
 
-	private final SessionStore sessionStore;
+	private final SessionStore<?> sessionStore;
 
 	private final Duration permanentLifetime;
 
@@ -51,7 +51,7 @@ public final class AppRuntime implements SmartInitializingSingleton {
 	 * @param sessionStore the application's session store
 	 * @param permanentLifetime how long permanent sessions live
 	 */
-	public AppRuntime(String name, String prefix, ApplicationContext applicationContext, SessionStore sessionStore,
+	public AppRuntime(String name, String prefix, ApplicationContext applicationContext, SessionStore<?> sessionStore,
 			Duration permanentLifetime) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(prefix, "'prefix' must not be null");
@@ -108,7 +108,7 @@ public final class AppRuntime implements SmartInitializingSingleton {
 	 * Return the application's session store.
 	 * @return the session store
 	 */
-	public SessionStore getSessionStore() {
+	public SessionStore<?> getSessionStore() {
 		return this.sessionStore;
 	}
 

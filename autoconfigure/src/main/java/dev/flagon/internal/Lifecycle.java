@@ -18,7 +18,7 @@ import dev.flagon.context.G;
 import dev.flagon.context.OutsideOfContextException;
 import dev.flagon.context.RequestContext;
 import dev.flagon.session.FlagonSession;
-import dev.flagon.session.SessionRequestWrapper;
+import dev.flagon.session.internal.SessionRequestWrapper;
 import dev.flagon.session.SessionUnavailableException;
 
 import org.springframework.util.Assert;

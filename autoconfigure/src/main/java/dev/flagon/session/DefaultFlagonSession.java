@@ -197,7 +197,7 @@ public class DefaultFlagonSession implements FlagonSession {
 	 * delete the old session and save the new one. Does nothing to a session that is not
 	 * invalidated.
 	 */
-	void renewIfInvalidated() {
+	private void renewIfInvalidated() {
 		if (this.invalidated) {
 			this.invalidated = false;
 			this.isNew = true;

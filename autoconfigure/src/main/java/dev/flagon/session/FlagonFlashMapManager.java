@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.util.Assert;
 import org.springframework.util.CollectionUtils;
 import org.springframework.web.servlet.FlashMap;
@@ -26,9 +24,8 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * session for flash attributes. A forged or stale one only makes the request look, as
  * every request did before.
  * <p>
- * The cookie has the session cookie's name followed by {@code _flash}, and its path,
- * domain, {@code Secure}, {@code SameSite} and {@code Partitioned} attributes, so that it
- * travels with the session cookie; it is always {@code HttpOnly}.
+ * The cookie has the session cookie's name followed by {@code _flash}, and the session
+ * cookie's attributes ({@link SessionCookie}), so that the two travel together.
  *
  * @author Flagon team
  * @since 0.1.0
@@ -45,26 +42,16 @@ public class FlagonFlashMapManager implements FlashMapManager {
 
 	private final SessionFlashMaps flashMaps = new SessionFlashMaps();
 
-	private final String cookieName;
-
-	private String cookiePath = "/";
-
-	private @Nullable String cookieDomain;
-
-	private boolean cookieSecure;
-
-	private @Nullable String cookieSameSite = "Lax";
-
-	private boolean cookiePartitioned;
+	private final SessionCookie cookie;
 
 	/**
-	 * Create a flash map manager for the application whose session cookie has the given
-	 * name.
-	 * @param sessionCookieName the name of the application's session cookie
+	 * Create a flash map manager for the application whose session travels in the given
+	 * cookie.
+	 * @param sessionCookie the application's session cookie
 	 */
-	public FlagonFlashMapManager(String sessionCookieName) {
-		Assert.hasText(sessionCookieName, "'sessionCookieName' must not be empty");
-		this.cookieName = sessionCookieName + COOKIE_SUFFIX;
+	public FlagonFlashMapManager(SessionCookie sessionCookie) {
+		Assert.notNull(sessionCookie, "'sessionCookie' must not be null");
+		this.cookie = sessionCookie.named(sessionCookie.getName() + COOKIE_SUFFIX);
 	}
 
 	/**
@@ -72,50 +59,7 @@ public class FlagonFlashMapManager implements FlashMapManager {
 	 * @return the name
 	 */
 	public String getCookieName() {
-		return this.cookieName;
-	}
-
-	/**
-	 * Set the cookie's path, the session cookie's. Default {@code /}.
-	 * @param cookiePath the path
-	 */
-	public void setCookiePath(String cookiePath) {
-		Assert.hasText(cookiePath, "'cookiePath' must not be empty");
-		this.cookiePath = cookiePath;
-	}
-
-	/**
-	 * Set the cookie's domain, the session cookie's. Default none (the host only).
-	 * @param cookieDomain the domain, or {@code null}
-	 */
-	public void setCookieDomain(@Nullable String cookieDomain) {
-		this.cookieDomain = cookieDomain;
-	}
-
-	/**
-	 * Set whether the cookie is sent over HTTPS only, as the session cookie is. Default
-	 * {@code false}.
-	 * @param cookieSecure whether the cookie is {@code Secure}
-	 */
-	public void setCookieSecure(boolean cookieSecure) {
-		this.cookieSecure = cookieSecure;
-	}
-
-	/**
-	 * Set the cookie's {@code SameSite} attribute, the session cookie's. Default {@code Lax}.
-	 * @param cookieSameSite {@code Strict}, {@code Lax}, {@code None}, or {@code null} for none
-	 */
-	public void setCookieSameSite(@Nullable String cookieSameSite) {
-		this.cookieSameSite = cookieSameSite;
-	}
-
-	/**
-	 * Set whether the cookie is {@code Partitioned}, as the session cookie is. Default
-	 * {@code false}.
-	 * @param cookiePartitioned whether the cookie is partitioned
-	 */
-	public void setCookiePartitioned(boolean cookiePartitioned) {
-		this.cookiePartitioned = cookiePartitioned;
+		return this.cookie.getName();
 	}
 
 	/**
@@ -132,13 +76,13 @@ public class FlagonFlashMapManager implements FlashMapManager {
 	 */
 	@Override
 	public @Nullable FlashMap retrieveAndUpdate(HttpServletRequest request, HttpServletResponse response) {
-		if (!RequestCookies.contains(request, this.cookieName)) {
+		if (!this.cookie.isPresent(request)) {
 			return null;
 		}
 		FlashMap flashMap = this.flashMaps.retrieveAndUpdate(request, response);
 		if (request.getAttribute(COOKIE_WRITTEN) == null && !this.flashMaps.waiting(request)) {
 			// None waits any more (taken in another tab, expired, or the session is gone)
-			writeCookie(request, response, null);
+			writeCookie(request, response, List.of());
 		}
 		return flashMap;
 	}
@@ -148,12 +92,12 @@ public class FlagonFlashMapManager implements FlashMapManager {
 		this.flashMaps.saveOutputFlashMap(flashMap, request, response);
 	}
 
-	// Until the last of them expires; a session cookie's lifetime if one never does
-	private static Duration lifetime(List<FlashMap> flashMaps) {
+	// Until the last of them expires; the browser session if one never does
+	private static @Nullable Duration lifetime(List<FlashMap> flashMaps) {
 		long latest = 0;
 		for (FlashMap flashMap : flashMaps) {
 			if (flashMap.getExpirationTime() < 0) {
-				return Duration.ofSeconds(-1);
+				return null;
 			}
 			latest = Math.max(latest, flashMap.getExpirationTime());
 		}
@@ -161,18 +105,13 @@ public class FlagonFlashMapManager implements FlashMapManager {
 		return Duration.ofSeconds(Math.max(1, (millis + 999) / 1000));
 	}
 
-	// A null lifetime deletes the cookie
-	private void writeCookie(HttpServletRequest request, HttpServletResponse response, @Nullable Duration lifetime) {
-		ResponseCookie cookie = ResponseCookie.from(this.cookieName, (lifetime != null) ? "1" : "")
-			.path(this.cookiePath)
-			.domain(this.cookieDomain)
-			.secure(this.cookieSecure)
-			.httpOnly(true)
-			.sameSite(this.cookieSameSite)
-			.partitioned(this.cookiePartitioned)
-			.maxAge((lifetime != null) ? lifetime : Duration.ZERO)
-			.build();
-		response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+	private void writeCookie(HttpServletRequest request, HttpServletResponse response, List<FlashMap> flashMaps) {
+		if (flashMaps.isEmpty()) {
+			this.cookie.delete(response);
+		}
+		else {
+			this.cookie.write(response, "1", lifetime(flashMaps));
+		}
 		request.setAttribute(COOKIE_WRITTEN, Boolean.TRUE);
 	}
 
@@ -189,7 +128,7 @@ public class FlagonFlashMapManager implements FlashMapManager {
 		protected void updateFlashMaps(List<FlashMap> flashMaps, HttpServletRequest request,
 				HttpServletResponse response) {
 			super.updateFlashMaps(flashMaps, request, response);
-			writeCookie(request, response, flashMaps.isEmpty() ? null : lifetime(flashMaps));
+			writeCookie(request, response, flashMaps);
 		}
 
 	}

@@ -24,7 +24,7 @@ import org.springframework.http.HttpHeaders;
  * @author Flagon team
  * @since 0.1.0
  */
-public final class RequestCookies {
+final class RequestCookies {
 
 	private RequestCookies() {
 	}
@@ -36,7 +36,7 @@ public final class RequestCookies {
 	 * @param name the cookie's name, matched exactly
 	 * @return the values, empty when the request has no such cookie
 	 */
-	public static List<String> values(HttpServletRequest request, String name) {
+	static List<String> values(HttpServletRequest request, String name) {
 		Enumeration<String> headers = request.getHeaders(HttpHeaders.COOKIE);
 		if (headers == null) {
 			return List.of();
@@ -54,7 +54,7 @@ public final class RequestCookies {
 	 * @param name the cookie's name, matched exactly
 	 * @return whether the request has the cookie, with any value
 	 */
-	public static boolean contains(HttpServletRequest request, String name) {
+	static boolean contains(HttpServletRequest request, String name) {
 		Enumeration<String> headers = request.getHeaders(HttpHeaders.COOKIE);
 		if (headers != null) {
 			while (headers.hasMoreElements()) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.flagon.internal.AppRuntime;
 import dev.flagon.session.DefaultFlagonSession;
 import dev.flagon.session.FlagonSession;
+import dev.flagon.session.SessionCookie;
 import dev.flagon.session.SessionStore;
 import dev.flagon.session.SessionValues;
 import dev.flagon.session.redis.RedisSessionStore;
@@ -62,6 +63,22 @@ class FlagonRedisSessionAutoConfigurationTests {
 			assertThat(context.getBean(AppRuntime.class).getSessionStore())
 				.isSameAs(context.getBean(RedisSessionStore.class));
 		});
+	}
+
+	@Test
+	void redisStoreTravelsInTheApplicationsSessionCookie() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(FlagonSessionAutoConfiguration.class))
+			.withPropertyValues("flagon.session.store=redis", "flagon.session.cookie.name=sid",
+					"flagon.session.cookie.secure=true")
+			.run((context) -> {
+				SessionCookie cookie = context.getBean(SessionCookie.class);
+				assertThat(context.getBean(RedisSessionStore.class).getCookie()).isSameAs(cookie);
+				assertThat(cookie.header("id", null)).isEqualTo("sid=id; Path=/; Secure; HttpOnly; SameSite=Lax");
+			});
+		// Without the session auto-configuration, the store makes the same cookie itself
+		this.contextRunner.withPropertyValues("flagon.session.store=redis", "flagon.session.cookie.name=sid")
+			.run((context) -> assertThat(context.getBean(RedisSessionStore.class).getCookie().header("id", null))
+				.isEqualTo("sid=id; Path=/; HttpOnly; SameSite=Lax"));
 	}
 
 	@Test
@@ -275,8 +292,8 @@ class FlagonRedisSessionAutoConfigurationTests {
 	static class UserSessionStoreConfiguration {
 
 		@Bean
-		SessionStore userSessionStore() {
-			return new SessionStore() {
+		SessionStore<FlagonSession> userSessionStore() {
+			return new SessionStore<>() {
 
 				@Override
 				public FlagonSession openSession(HttpServletRequest request) {

@@ -5,13 +5,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
 import dev.flagon.internal.AppRuntime;
-import dev.flagon.session.DisabledSessionStore;
 import dev.flagon.session.FlagonFlashMapManager;
 import dev.flagon.session.FlagonSession;
+import dev.flagon.session.SessionCookie;
 import dev.flagon.session.SessionStore;
 import dev.flagon.session.SessionValueType;
 import dev.flagon.session.SessionValues;
 import dev.flagon.session.cookie.CookieSessionStore;
+import dev.flagon.session.internal.DisabledSessionStore;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -151,10 +152,70 @@ class FlagonSessionAutoConfigurationTests {
 	}
 
 	@Test
+	void cookieStoreTravelsInTheSessionCookieConfiguredOnce() {
+		this.contextRunner
+			.withPropertyValues(SECRET, "flagon.session.cookie.name=sid", "flagon.session.cookie.path=/shop",
+					"flagon.session.cookie.domain=example.com", "flagon.session.cookie.secure=true",
+					"flagon.session.cookie.same-site=strict", "flagon.session.cookie.partitioned=true")
+			.run((context) -> {
+				SessionCookie cookie = context.getBean(SessionCookie.class);
+				assertThat(context.getBean(CookieSessionStore.class).getCookie()).isSameAs(cookie);
+				assertThat(cookie.header("v", null))
+					.isEqualTo("sid=v; Path=/shop; Domain=example.com; Secure; HttpOnly; Partitioned; SameSite=Strict");
+			});
+	}
+
+	@Test
 	void flashMapManagerBacksOffWhenUserDefinesOne() {
 		this.contextRunner.withPropertyValues(SECRET)
 			.withBean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME, FlashMapManager.class, SessionFlashMapManager::new)
 			.run((context) -> assertThat(context.getBean(FlashMapManager.class)).isExactlyInstanceOf(SessionFlashMapManager.class));
+	}
+
+	@Test
+	void sessionCookieHasFlasksDefaults() {
+		this.contextRunner.withPropertyValues(SECRET)
+			.run((context) -> assertThat(context.getBean(SessionCookie.class).header("v", null))
+				.isEqualTo("session=v; Path=/; HttpOnly; SameSite=Lax"));
+	}
+
+	@Test
+	void sameSiteOmittedSendsNoSameSiteAttribute() {
+		this.contextRunner.withPropertyValues(SECRET, "flagon.session.cookie.same-site=omitted")
+			.run((context) -> assertThat(context.getBean(SessionCookie.class).header("v", null))
+				.isEqualTo("session=v; Path=/; HttpOnly"));
+	}
+
+	@Test
+	void sessionCookieMaxAgeFailsStartupPointingToThePermanentLifetime() {
+		this.contextRunner.withPropertyValues(SECRET, "flagon.session.cookie.max-age=1h").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("flagon.session.cookie.max-age")
+				.hasMessageContaining("flagon.session.permanent-lifetime");
+		});
+	}
+
+	@Test
+	void sessionCookiePathNotStartingWithASlashFailsStartupNamingIt() {
+		this.contextRunner.withPropertyValues(SECRET, "flagon.session.cookie.path=shop").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("flagon.session.cookie.path");
+		});
+	}
+
+	@Test
+	void sessionCookieBacksOffWhenUserDefinesOne() {
+		SessionCookie cookie = new SessionCookie();
+		this.contextRunner.withPropertyValues(SECRET, "flagon.session.cookie.name=ignored")
+			.withBean(SessionCookie.class, () -> cookie)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SessionCookie.class);
+				assertThat(context.getBean(CookieSessionStore.class).getCookie()).isSameAs(cookie);
+			});
 	}
 
 	@Test
@@ -181,7 +242,7 @@ class FlagonSessionAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(SessionStore.class));
 	}
 
-	static class UserStore implements SessionStore {
+	static class UserStore implements SessionStore<FlagonSession> {
 
 		@Override
 		public FlagonSession openSession(HttpServletRequest request) {

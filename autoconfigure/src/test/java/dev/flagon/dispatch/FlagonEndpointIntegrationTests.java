@@ -57,7 +57,7 @@ class FlagonEndpointIntegrationTests {
 	void endpointDescribesEachAppsSessionStore() {
 		JsonNode app02 = apps().get(1);
 		assertThat(app02.get("session").get("store").asString()).isEqualTo("none");
-		assertThat(app02.get("session").get("type").asString()).isEqualTo("dev.flagon.session.DisabledSessionStore");
+		assertThat(app02.get("session").get("type").asString()).isEqualTo("dev.flagon.session.internal.DisabledSessionStore");
 	}
 
 	private JsonNode apps() {

@@ -19,9 +19,10 @@ import dev.flagon.dispatch.fixtures.store.StoreApp;
 import dev.flagon.internal.AppRouter;
 import dev.flagon.internal.AppRuntime;
 import dev.flagon.internal.MountedApps;
-import dev.flagon.session.DisabledSessionStore;
+import dev.flagon.session.SessionCookie;
 import dev.flagon.session.SessionStore;
 import dev.flagon.session.cookie.CookieSessionStore;
+import dev.flagon.session.internal.DisabledSessionStore;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
@@ -125,11 +126,18 @@ class MountedAppContextTests {
 	void mountedAppHasACookieSessionStoreOfItsOwnWithItsOwnCookieName() {
 		this.runner.run((context) -> {
 			AppRouter router = context.getBean(AppRouter.class);
-			SessionStore rootStore = router.getRoot().getSessionStore();
-			SessionStore plainStore = mount(router, "plain").getSessionStore();
+			SessionStore<?> rootStore = router.getRoot().getSessionStore();
+			SessionStore<?> plainStore = mount(router, "plain").getSessionStore();
 			assertThat(plainStore).isInstanceOf(CookieSessionStore.class).isNotSameAs(rootStore);
-			assertThat(((CookieSessionStore) rootStore).getCookieName()).isEqualTo("session");
-			assertThat(((CookieSessionStore) plainStore).getCookieName()).isEqualTo("session_plain");
+			assertThat(((CookieSessionStore) rootStore).getCookie().getName()).isEqualTo("session");
+			assertThat(((CookieSessionStore) plainStore).getCookie().getName()).isEqualTo("session_plain");
+			// One cookie per application, configured from its own properties, used by its store
+			SessionCookie plainCookie = mount(router, "plain").getApp()
+				.getApplicationContext()
+				.getBean(SessionCookie.class);
+			assertThat(((CookieSessionStore) plainStore).getCookie()).isSameAs(plainCookie);
+			assertThat(plainCookie.header("v", null)).startsWith("session_plain=v; Path=/plain;");
+			assertThat(context.getBean(SessionCookie.class)).isSameAs(((CookieSessionStore) rootStore).getCookie());
 		});
 	}
 
@@ -245,7 +253,7 @@ class MountedAppContextTests {
 	static class RootSessionStore {
 
 		@Bean
-		SessionStore rootSessionStore() {
+		NamedSessionStore rootSessionStore() {
 			return new NamedSessionStore("root");
 		}
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import dev.flagon.context.FlagonApp;
 import dev.flagon.internal.AppRuntime;
-import dev.flagon.session.DisabledSessionStore;
+import dev.flagon.session.internal.DisabledSessionStore;
 
 import org.springframework.context.support.GenericApplicationContext;
 

@@ -43,7 +43,7 @@ final class CookieCodecSupport {
 	 */
 	static final int MAX_INFLATED_LENGTH = 64 * 1024;
 
-	static final int MIN_SECRET_LENGTH = 32;
+	static final int MIN_SECRET_LENGTH = CookieSessionStore.MIN_SECRET_KEY_BYTES;
 
 	private CookieCodecSupport() {
 	}
@@ -61,12 +61,12 @@ final class CookieCodecSupport {
 	private static byte[] secret(@Nullable String secret, String what) {
 		Assert.isTrue(secret != null && !secret.isEmpty(),
 				() -> "The session " + what + " must be set: use a random value of at least " + MIN_SECRET_LENGTH
-						+ " bytes, e.g. the output of 'openssl rand -base64 32'");
+						+ " bytes, e.g. the output of '" + CookieSessionStore.MAKE_A_SECRET_KEY + "'");
 		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
 		Assert.isTrue(bytes.length >= MIN_SECRET_LENGTH,
 				() -> "The session " + what + " is " + bytes.length + " bytes long but must be at least "
-						+ MIN_SECRET_LENGTH + " bytes (UTF-8): use a random value, e.g. the output of "
-						+ "'openssl rand -base64 32'");
+						+ MIN_SECRET_LENGTH + " bytes (UTF-8): use a random value, e.g. the output of '"
+						+ CookieSessionStore.MAKE_A_SECRET_KEY + "'");
 		return bytes;
 	}
 

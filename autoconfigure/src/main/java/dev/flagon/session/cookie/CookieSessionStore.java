@@ -17,28 +17,26 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.flagon.session.DefaultFlagonSession;
-import dev.flagon.session.FlagonSession;
-import dev.flagon.session.RequestCookies;
+import dev.flagon.session.SessionCookie;
 import dev.flagon.session.SessionStore;
 import dev.flagon.session.SessionValues;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.util.Assert;
 
 /**
- * Keeps the whole session in one cookie, encrypted or signed by a {@link SessionCookieCodec},
- * as Flask's {@code SecureCookieSessionInterface}: a cookie is written only when the session
- * changed (or, for a permanent session, on every request that uses it, when
- * {@link #setRefreshEachRequest refresh-each-request} is on); an emptied session deletes the
- * cookie; {@code Vary: Cookie} is sent whenever the session was read or written. Bad cookies
- * of any kind open a fresh empty session. A session too large for a browser to keep fails
- * the request before anything is sent, rather than being dropped silently.
+ * Keeps the whole session in one cookie, encrypted ({@link #encrypted}) or signed as Flask
+ * signs it ({@link #flask}), as Flask's {@code SecureCookieSessionInterface}: a cookie is
+ * written only when the session changed (or, for a permanent session, on every request that
+ * uses it, when {@link #setRefreshEachRequest refresh-each-request} is on); an emptied
+ * session deletes the cookie; {@code Vary: Cookie} is sent whenever the session was read or
+ * written. Bad cookies of any kind open a fresh empty session. A session too large for a
+ * browser to keep fails the request before anything is sent, rather than being dropped
+ * silently. The cookie's name and attributes are the {@link SessionCookie}'s.
  *
  * @author Flagon team
  * @since 0.1.0
  */
-public class CookieSessionStore implements SessionStore {
+public class CookieSessionStore implements SessionStore<CookieSessionStore.CookieSession> {
 
 	/**
 	 * The most bytes a {@code Set-Cookie} value may have: browsers drop larger cookies
@@ -46,25 +44,28 @@ public class CookieSessionStore implements SessionStore {
 	 */
 	public static final int MAX_COOKIE_SIZE = 4093;
 
+	/**
+	 * The fewest bytes a secret key may have.
+	 */
+	public static final int MIN_SECRET_KEY_BYTES = 32;
+
+	/**
+	 * How to make a secret key: 32 random bytes, 44 characters of base64.
+	 */
+	public static final String MAKE_A_SECRET_KEY = "openssl rand -base64 32";
+
+	/**
+	 * The most cookies {@link #setCacheSize} may remember.
+	 */
+	public static final int MAX_CACHE_SIZE = EncryptedSessionCookieCodec.MAX_CACHE_SIZE;
+
 	private static final Log logger = LogFactory.getLog(CookieSessionStore.class);
 
 	private final SessionCookieCodec codec;
 
+	private final SessionCookie cookie;
+
 	private final SessionValues values;
-
-	private String cookieName = "session";
-
-	private @Nullable String domain;
-
-	private String path = "/";
-
-	private boolean httpOnly = true;
-
-	private boolean secure;
-
-	private @Nullable String sameSite = "Lax";
-
-	private boolean partitioned;
 
 	private Duration permanentLifetime = Duration.ofDays(31);
 
@@ -72,84 +73,56 @@ public class CookieSessionStore implements SessionStore {
 
 	private Clock clock = Clock.systemUTC();
 
-	private volatile @Nullable String sessionCookieAttributes;
-
-	/**
-	 * Create a new store.
-	 * @param codec the codec that encrypts or signs the cookie
-	 * @param values the value policy of new sessions
-	 */
-	public CookieSessionStore(SessionCookieCodec codec, SessionValues values) {
+	CookieSessionStore(SessionCookieCodec codec, SessionCookie cookie, SessionValues values) {
 		Assert.notNull(codec, "'codec' must not be null");
+		Assert.notNull(cookie, "'cookie' must not be null");
 		Assert.notNull(values, "'values' must not be null");
 		this.codec = codec;
+		this.cookie = cookie;
 		this.values = values;
 	}
 
 	/**
-	 * Set the name of the cookie. Default {@code session}.
-	 * @param cookieName the name
+	 * Create a store whose cookies are encrypted with AES-256-GCM: authenticated and
+	 * unreadable by the client ({@code flagon.session.cookie.format=encrypted}).
+	 * @param secretKey the key, at least {@value #MIN_SECRET_KEY_BYTES} bytes
+	 * ({@value #MAKE_A_SECRET_KEY})
+	 * @param fallbackKeys earlier keys, still accepted when reading; such cookies are
+	 * written again with the current key
+	 * @param cookie the session cookie
+	 * @param values the values sessions may hold, and how they are written
+	 * @return the store
 	 */
-	public void setCookieName(String cookieName) {
-		Assert.hasText(cookieName, "'cookieName' must not be empty");
-		this.cookieName = cookieName;
-		this.sessionCookieAttributes = null;
+	public static CookieSessionStore encrypted(String secretKey, List<String> fallbackKeys, SessionCookie cookie,
+			SessionValues values) {
+		return new CookieSessionStore(new EncryptedSessionCookieCodec(secretKey, fallbackKeys, values), cookie, values);
 	}
 
 	/**
-	 * Set the domain of the cookie. Default none: the host that set it.
-	 * @param domain the domain or {@code null}
+	 * Create a store whose cookies Flask reads and writes: signed with itsdangerous' scheme
+	 * ({@code flagon.session.cookie.format=flask}), readable by the client.
+	 * @param secretKey Flask's {@code SECRET_KEY}, at least {@value #MIN_SECRET_KEY_BYTES}
+	 * bytes ({@value #MAKE_A_SECRET_KEY})
+	 * @param fallbackKeys Flask's {@code SECRET_KEY_FALLBACKS}, still accepted when reading
+	 * @param cookie the session cookie
+	 * @param values the values sessions may hold, and how they are written
+	 * @return the store
 	 */
-	public void setDomain(@Nullable String domain) {
-		this.domain = domain;
-		this.sessionCookieAttributes = null;
+	public static CookieSessionStore flask(String secretKey, List<String> fallbackKeys, SessionCookie cookie,
+			SessionValues values) {
+		return new CookieSessionStore(new FlaskSessionCookieCodec(secretKey, fallbackKeys, values), cookie, values);
 	}
 
 	/**
-	 * Set the path of the cookie. Default {@code /}.
-	 * @param path the path
+	 * Set how many recently read or written cookies to remember verified, so that a cookie
+	 * sent again is not decrypted or verified again; 0 remembers none. Default 1024.
+	 * @param cacheSize the number of cookies, from 0 to {@value #MAX_CACHE_SIZE}, rounded up
+	 * to a power of two
 	 */
-	public void setPath(String path) {
-		Assert.isTrue(path.startsWith("/"), () -> "Cookie path must start with '/': '" + path + "'");
-		this.path = path;
-		this.sessionCookieAttributes = null;
-	}
-
-	/**
-	 * Set whether the cookie is hidden from scripts. Default {@code true}.
-	 * @param httpOnly whether the cookie is HttpOnly
-	 */
-	public void setHttpOnly(boolean httpOnly) {
-		this.httpOnly = httpOnly;
-		this.sessionCookieAttributes = null;
-	}
-
-	/**
-	 * Set whether the cookie is sent over HTTPS only. Default {@code false}.
-	 * @param secure whether the cookie is Secure
-	 */
-	public void setSecure(boolean secure) {
-		this.secure = secure;
-		this.sessionCookieAttributes = null;
-	}
-
-	/**
-	 * Set the SameSite attribute ({@code Strict}, {@code Lax} or {@code None}). Default
-	 * {@code Lax}.
-	 * @param sameSite the attribute, or {@code null} to send none
-	 */
-	public void setSameSite(@Nullable String sameSite) {
-		this.sameSite = sameSite;
-		this.sessionCookieAttributes = null;
-	}
-
-	/**
-	 * Set whether the cookie is partitioned (CHIPS). Default {@code false}.
-	 * @param partitioned whether the cookie is Partitioned
-	 */
-	public void setPartitioned(boolean partitioned) {
-		this.partitioned = partitioned;
-		this.sessionCookieAttributes = null;
+	public void setCacheSize(int cacheSize) {
+		Assert.isTrue(cacheSize >= 0 && cacheSize <= MAX_CACHE_SIZE,
+				() -> "'cacheSize' must be from 0 to " + MAX_CACHE_SIZE + ": " + cacheSize);
+		this.codec.setCacheSize(cacheSize);
 	}
 
 	/**
@@ -182,21 +155,21 @@ public class CookieSessionStore implements SessionStore {
 	}
 
 	/**
-	 * Return the name of the cookie.
-	 * @return the name
+	 * Return the cookie that the sessions travel in.
+	 * @return the session cookie
 	 */
-	public String getCookieName() {
-		return this.cookieName;
+	public SessionCookie getCookie() {
+		return this.cookie;
 	}
 
 	@Override
 	public boolean mayHaveSession(HttpServletRequest request) {
-		return RequestCookies.contains(request, this.cookieName);
+		return this.cookie.isPresent(request);
 	}
 
 	@Override
-	public FlagonSession openSession(HttpServletRequest request) {
-		List<String> cookies = RequestCookies.values(request, this.cookieName);
+	public CookieSession openSession(HttpServletRequest request) {
+		List<String> cookies = this.cookie.read(request);
 		if (!cookies.isEmpty()) {
 			Instant now = this.clock.instant();
 			for (String cookie : cookies) {
@@ -206,91 +179,65 @@ public class CookieSessionStore implements SessionStore {
 				}
 			}
 		}
-		return new DefaultFlagonSession(this.values);
+		return new CookieSession(this.values);
 	}
 
 	@Override
-	public void saveSession(FlagonSession session, HttpServletRequest request, HttpServletResponse response) {
-		Assert.isInstanceOf(DefaultFlagonSession.class, session, "Not a session of this store");
-		DefaultFlagonSession cookieSession = (DefaultFlagonSession) session;
+	public void saveSession(CookieSession session, HttpServletRequest request, HttpServletResponse response) {
 		// As in Flask: a response varies on the cookie when the session was read, or when the
-		// response sets or deletes the cookie
-		boolean varies = session.isAccessed();
-		if (varies) {
-			SessionStore.varyOnCookie(response);
+		// response sets or deletes the cookie (SessionCookie adds it then)
+		if (session.isAccessed()) {
+			this.cookie.varyOnCookie(response);
 		}
-		if (cookieSession.getData().isEmpty()) {
-			if (session.isModified() && session instanceof CookieSession) {
-				response.addHeader(HttpHeaders.SET_COOKIE, cookie("").maxAge(0).build().toString());
-				if (!varies) {
-					SessionStore.varyOnCookie(response);
-				}
+		if (session.getData().isEmpty()) {
+			if (session.isModified() && session.cookie != null) {
+				this.cookie.delete(response);
 			}
 			return;
 		}
-		boolean permanent = Boolean.TRUE.equals(cookieSession.getData().get(DefaultFlagonSession.PERMANENT_KEY));
-		boolean rewrite = session instanceof CookieSession loaded && loaded.signedWithFallbackKey;
-		if (!session.isModified() && !rewrite && !(permanent && this.refreshEachRequest)) {
+		boolean permanent = Boolean.TRUE.equals(session.getData().get(DefaultFlagonSession.PERMANENT_KEY));
+		if (!session.isModified() && !session.signedWithFallbackKey && !(permanent && this.refreshEachRequest)) {
 			return;
 		}
-		Instant now = this.clock.instant();
-		String value = this.codec.encode(cookieSession.getData(), now);
+		String value = this.codec.encode(session.getData(), this.clock.instant());
 		// The codecs write only cookie-octets (base64url and dots): no value check is needed
-		String header = permanent ? cookie(value).maxAge(this.permanentLifetime).build().toString()
-				: this.cookieName + "=" + value + sessionCookieAttributes();
+		String header = this.cookie.header(value, permanent ? this.permanentLifetime : null);
 		if (header.length() > MAX_COOKIE_SIZE) {
-			logger.warn("Session cookie '" + this.cookieName + "' of " + request.getRequestURI() + " is " + header.length()
+			String name = this.cookie.getName();
+			logger.warn("Session cookie '" + name + "' of " + request.getRequestURI() + " is " + header.length()
 					+ " bytes, over the " + MAX_COOKIE_SIZE + "-byte limit of browsers; the request fails");
-			throw new SessionTooLargeException(this.cookieName, header.length(), MAX_COOKIE_SIZE);
+			throw new SessionTooLargeException(name, header.length(), MAX_COOKIE_SIZE);
 		}
-		response.addHeader(HttpHeaders.SET_COOKIE, header);
-		if (!varies) {
-			SessionStore.varyOnCookie(response);
-		}
-	}
-
-	private String sessionCookieAttributes() {
-		String attributes = this.sessionCookieAttributes;
-		if (attributes == null) {
-			// What ResponseCookie writes after "name=value" for a cookie without Max-Age
-			attributes = cookie("v").build().toString().substring(this.cookieName.length() + 2);
-			this.sessionCookieAttributes = attributes;
-		}
-		return attributes;
-	}
-
-	private ResponseCookie.ResponseCookieBuilder cookie(String value) {
-		return ResponseCookie.from(this.cookieName, value)
-			.domain(this.domain)
-			.path(this.path)
-			.httpOnly(this.httpOnly)
-			.secure(this.secure)
-			.sameSite(this.sameSite)
-			.partitioned(this.partitioned);
+		this.cookie.addHeader(response, header);
 	}
 
 	/**
-	 * A session loaded from a cookie.
+	 * A session of the cookie store. Its id, once read from a cookie, is a digest of that
+	 * cookie: the cookie is the session, so the id names exactly the session the browser
+	 * sent, and it changes whenever the cookie does, without showing any of the cookie in
+	 * logs or events.
 	 */
-	/**
-	 * A session read from a cookie. Its id is a digest of that cookie: the cookie is the
-	 * session, so the id names exactly the session the browser sent, and it changes whenever
-	 * the cookie does, without showing any of the cookie in logs or events.
-	 */
-	private static final class CookieSession extends DefaultFlagonSession {
+	public static final class CookieSession extends DefaultFlagonSession {
+
+		private final @Nullable String cookie;
 
 		private final boolean signedWithFallbackKey;
 
-		private final String cookie;
+		private CookieSession(SessionValues values) {
+			super(values);
+			this.cookie = null;
+			this.signedWithFallbackKey = false;
+		}
 
-		CookieSession(SessionValues values, SessionCookieCodec.Decoded decoded, String cookie) {
+		private CookieSession(SessionValues values, SessionCookieCodec.Decoded decoded, String cookie) {
 			super(values, decoded.session(), false, decoded.issuedAt());
-			this.signedWithFallbackKey = decoded.signedWithFallbackKey();
 			this.cookie = cookie;
+			this.signedWithFallbackKey = decoded.signedWithFallbackKey();
 		}
 
 		@Override
 		protected String openedId() {
+			Assert.state(this.cookie != null, "A loaded session has a cookie");
 			byte[] digest = sha256().digest(this.cookie.getBytes(StandardCharsets.US_ASCII));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
 		}

@@ -18,7 +18,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.flagon.session.RandomBytes;
 import dev.flagon.session.SessionDecodingException;
 import dev.flagon.session.SessionValues;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +39,7 @@ import org.springframework.util.Assert;
  *
  * @since 0.1.0
  */
-public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
+final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 
 	private static final byte VERSION_1 = 0x01;
 
@@ -69,12 +68,12 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 	/**
 	 * How many verified cookies a codec remembers by default.
 	 */
-	public static final int DEFAULT_CACHE_SIZE = 1024;
+	static final int DEFAULT_CACHE_SIZE = 1024;
 
 	/**
 	 * The most verified cookies a codec may remember.
 	 */
-	public static final int MAX_CACHE_SIZE = 1 << 20;
+	static final int MAX_CACHE_SIZE = 1 << 20;
 
 	private final List<SecretKeySpec> keys;
 
@@ -100,7 +99,7 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 	 * @param values the values sessions may hold; this codec writes them in the native dialect
 	 * @throws IllegalArgumentException if a key is missing or shorter than 32 bytes
 	 */
-	public EncryptedSessionCookieCodec(String secretKey, List<String> fallbackKeys, SessionValues values) {
+	EncryptedSessionCookieCodec(String secretKey, List<String> fallbackKeys, SessionValues values) {
 		Assert.notNull(values, "'values' must not be null");
 		List<SecretKeySpec> keys = new ArrayList<>();
 		for (byte[] secret : CookieCodecSupport.secrets(secretKey, fallbackKeys)) {
@@ -150,6 +149,7 @@ public final class EncryptedSessionCookieCodec implements SessionCookieCodec {
 	 * again is not decrypted again; 0 remembers none. Default {@value #DEFAULT_CACHE_SIZE}.
 	 * @param cacheSize the number of cookies, rounded up to a power of two
 	 */
+	@Override
 	public void setCacheSize(int cacheSize) {
 		this.verified = new CookieCodecSupport.VerifiedCookies(cacheSize);
 	}

@@ -34,7 +34,7 @@ import org.springframework.util.Assert;
  *
  * @since 0.1.0
  */
-public final class FlaskSessionCookieCodec implements SessionCookieCodec {
+final class FlaskSessionCookieCodec implements SessionCookieCodec {
 
 	private static final byte[] SALT = "cookie-session".getBytes(StandardCharsets.US_ASCII);
 
@@ -66,7 +66,7 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 	 * @param values the values sessions may hold; this codec writes them in the Flask dialect
 	 * @throws IllegalArgumentException if a key is missing or shorter than 32 bytes
 	 */
-	public FlaskSessionCookieCodec(String secretKey, List<String> fallbackKeys, SessionValues values) {
+	FlaskSessionCookieCodec(String secretKey, List<String> fallbackKeys, SessionValues values) {
 		Assert.notNull(values, "'values' must not be null");
 		List<SecretKeySpec> keys = new ArrayList<>();
 		for (byte[] secret : CookieCodecSupport.secrets(secretKey, fallbackKeys)) {
@@ -101,6 +101,7 @@ public final class FlaskSessionCookieCodec implements SessionCookieCodec {
 	 * {@value EncryptedSessionCookieCodec#DEFAULT_CACHE_SIZE}.
 	 * @param cacheSize the number of cookies, rounded up to a power of two
 	 */
+	@Override
 	public void setCacheSize(int cacheSize) {
 		this.verified = new CookieCodecSupport.VerifiedCookies(cacheSize);
 	}

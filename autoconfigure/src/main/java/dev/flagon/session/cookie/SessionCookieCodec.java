@@ -21,7 +21,7 @@ import org.springframework.util.Assert;
  * @see FlaskSessionCookieCodec
  * @see EncryptedSessionCookieCodec
  */
-public interface SessionCookieCodec {
+interface SessionCookieCodec {
 
 	/**
 	 * Encode a session into a cookie value, signed or encrypted with the current key.
@@ -43,6 +43,13 @@ public interface SessionCookieCodec {
 	 * older than {@code maxAge}, or issued more than a minute after {@code now}
 	 */
 	@Nullable Decoded decode(String cookieValue, Duration maxAge, Instant now);
+
+	/**
+	 * Set how many recently verified or written cookies to remember, so that a cookie sent
+	 * again is not verified again; 0 remembers none.
+	 * @param cacheSize the number of cookies, rounded up to a power of two
+	 */
+	void setCacheSize(int cacheSize);
 
 	/**
 	 * A decoded session cookie.

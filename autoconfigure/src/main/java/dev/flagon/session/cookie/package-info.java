@@ -1,5 +1,6 @@
 /**
- * Codecs that turn a whole session into one signed or encrypted cookie value and back.
+ * The cookie session store: the whole session in one encrypted or Flask-signed cookie, and
+ * its (package-private) codecs.
  */
 @NullMarked
 package dev.flagon.session.cookie;

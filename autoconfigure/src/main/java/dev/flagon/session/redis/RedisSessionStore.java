@@ -18,18 +18,15 @@ import org.jspecify.annotations.Nullable;
 
 import dev.flagon.session.DefaultFlagonSession;
 import dev.flagon.session.FlagonSession;
-import dev.flagon.session.RequestCookies;
+import dev.flagon.session.SessionCookie;
 import dev.flagon.session.SessionStore;
 import dev.flagon.session.SessionUnavailableException;
 import dev.flagon.session.SessionValues;
 
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.data.redis.RedisSessionRepository;
 import org.springframework.util.Assert;
-import org.springframework.util.StringUtils;
 
 /**
  * A {@link SessionStore} that keeps sessions in Redis with Spring Session Data Redis; the
@@ -39,8 +36,7 @@ import org.springframework.util.StringUtils;
  * Session's {@link RedisSessionRepository} lays it out: {@code creationTime},
  * {@code lastAccessedTime}, {@code maxInactiveInterval}, and one
  * {@code sessionAttr:<key>} field per value, written as {@link SessionValues} JSON. The
- * store sends its own commands, through the repository's Redis operations, so that a
- * request costs little:
+ * store sends its own commands, so that a request costs little:
  * <ul>
  * <li>opening a session from its cookie: one {@code HGETALL};</li>
  * <li>saving changes: one script ({@code EVALSHA}) that writes the changed values only,
@@ -58,12 +54,18 @@ import org.springframework.util.StringUtils;
  * latest at the end of its {@link #setAbsoluteLifetime absolute lifetime}. Cookies that
  * hold no id of this store, ids of expired sessions and data that cannot be read give a
  * fresh, empty session. When Redis cannot be reached in time, opening or saving a session
- * throws {@link SessionUnavailableException}.
+ * throws {@link SessionUnavailableException}. The cookie's name and attributes are the
+ * {@link SessionCookie}'s.
+ * <p>
+ * No Spring Session {@code SessionRepository} is exposed: {@link RedisSessionRepository}
+ * changes an id with a {@code RENAME}, which a Redis Cluster refuses when the two keys hash
+ * to different slots; this store writes a regenerated session under its new key and
+ * deletes the old one instead.
  *
  * @author Flagon team
  * @since 0.1.0
  */
-public class RedisSessionStore implements SessionStore {
+public class RedisSessionStore implements SessionStore<RedisSessionStore.RedisSession> {
 
 	/**
 	 * The default prefix of the keys that hold sessions.
@@ -75,11 +77,11 @@ public class RedisSessionStore implements SessionStore {
 	// At least 128 bits in base64url, and not so long that it cannot be an id at all
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22,128}");
 
+	private final SessionCookie cookie;
+
 	private final SessionValues values;
 
 	private final SessionHashes hashes;
-
-	private final RedisSessionRepository repository;
 
 	private final SessionIdGenerator idGenerator = new SecureRandomSessionIdGenerator();
 
@@ -91,43 +93,27 @@ public class RedisSessionStore implements SessionStore {
 
 	private boolean refreshEachRequest = true;
 
-	private String cookieName = "session";
-
-	private String cookiePath = "/";
-
-	private @Nullable String cookieDomain;
-
-	private boolean cookieHttpOnly = true;
-
-	private boolean cookieSecure;
-
-	private @Nullable String cookieSameSite = "Lax";
-
-	private boolean cookiePartitioned;
-
 	/**
 	 * Create a new store.
 	 * @param connectionFactory the Redis connections to use
+	 * @param cookie the cookie that holds the session id
 	 * @param values the values sessions may hold, and how they are written
 	 */
-	public RedisSessionStore(RedisConnectionFactory connectionFactory, SessionValues values) {
+	public RedisSessionStore(RedisConnectionFactory connectionFactory, SessionCookie cookie, SessionValues values) {
 		Assert.notNull(connectionFactory, "'connectionFactory' must not be null");
+		Assert.notNull(cookie, "'cookie' must not be null");
 		Assert.notNull(values, "'values' must not be null");
+		this.cookie = cookie;
 		this.values = values;
 		this.hashes = new SessionHashes(connectionFactory, values, DEFAULT_NAMESPACE);
-		this.repository = new RedisSessionRepository(this.hashes.operations());
-		this.repository.setRedisKeyNamespace(DEFAULT_NAMESPACE);
-		this.repository.setSessionIdGenerator(this.idGenerator);
-		this.repository.setDefaultMaxInactiveInterval(this.idleTimeout);
 	}
 
 	/**
-	 * Return the Spring Session repository of the same sessions, configured with this
-	 * store's namespace, ids and idle timeout, for code written against Spring Session.
-	 * @return the repository
+	 * Return the cookie that the session ids travel in.
+	 * @return the session cookie
 	 */
-	public RedisSessionRepository getSessionRepository() {
-		return this.repository;
+	public SessionCookie getCookie() {
+		return this.cookie;
 	}
 
 	/**
@@ -138,7 +124,6 @@ public class RedisSessionStore implements SessionStore {
 	public void setNamespace(String namespace) {
 		Assert.hasText(namespace, "'namespace' must not be empty");
 		this.hashes.setNamespace(namespace);
-		this.repository.setRedisKeyNamespace(namespace);
 	}
 
 	/**
@@ -148,7 +133,6 @@ public class RedisSessionStore implements SessionStore {
 	public void setIdleTimeout(Duration idleTimeout) {
 		Assert.isTrue(isPositive(idleTimeout), "'idleTimeout' must be positive");
 		this.idleTimeout = idleTimeout;
-		this.repository.setDefaultMaxInactiveInterval(idleTimeout);
 	}
 
 	/**
@@ -184,66 +168,6 @@ public class RedisSessionStore implements SessionStore {
 	}
 
 	/**
-	 * Set the name of the cookie that holds the session id. Defaults to {@code session}.
-	 * @param cookieName the cookie name
-	 */
-	public void setCookieName(String cookieName) {
-		Assert.hasText(cookieName, "'cookieName' must not be empty");
-		this.cookieName = cookieName;
-	}
-
-	/**
-	 * Set the path of the session cookie. Defaults to {@code /}.
-	 * @param cookiePath the cookie path
-	 */
-	public void setCookiePath(String cookiePath) {
-		Assert.hasText(cookiePath, "'cookiePath' must not be empty");
-		this.cookiePath = cookiePath;
-	}
-
-	/**
-	 * Set the domain of the session cookie. Defaults to none: the cookie goes back only
-	 * to the host that set it.
-	 * @param cookieDomain the cookie domain, or {@code null}
-	 */
-	public void setCookieDomain(@Nullable String cookieDomain) {
-		this.cookieDomain = StringUtils.hasText(cookieDomain) ? cookieDomain : null;
-	}
-
-	/**
-	 * Set whether the session cookie is hidden from JavaScript. Defaults to {@code true}.
-	 * @param cookieHttpOnly whether the cookie is {@code HttpOnly}
-	 */
-	public void setCookieHttpOnly(boolean cookieHttpOnly) {
-		this.cookieHttpOnly = cookieHttpOnly;
-	}
-
-	/**
-	 * Set whether the session cookie is only sent over HTTPS. Defaults to {@code false}.
-	 * @param cookieSecure whether the cookie is {@code Secure}
-	 */
-	public void setCookieSecure(boolean cookieSecure) {
-		this.cookieSecure = cookieSecure;
-	}
-
-	/**
-	 * Set the {@code SameSite} attribute of the session cookie. Defaults to {@code Lax}.
-	 * @param cookieSameSite {@code Strict}, {@code Lax}, {@code None}, or {@code null} for
-	 * no attribute
-	 */
-	public void setCookieSameSite(@Nullable String cookieSameSite) {
-		this.cookieSameSite = cookieSameSite;
-	}
-
-	/**
-	 * Set whether the session cookie is partitioned (CHIPS). Defaults to {@code false}.
-	 * @param cookiePartitioned whether the cookie is {@code Partitioned}
-	 */
-	public void setCookiePartitioned(boolean cookiePartitioned) {
-		this.cookiePartitioned = cookiePartitioned;
-	}
-
-	/**
 	 * Set how long a request that changed its session waits for one replica to
 	 * acknowledge the change (Redis's {@code WAIT}, on the connection and node that wrote
 	 * it), after which the save fails with {@link SessionUnavailableException} (503)
@@ -263,12 +187,12 @@ public class RedisSessionStore implements SessionStore {
 
 	@Override
 	public boolean mayHaveSession(HttpServletRequest request) {
-		return RequestCookies.contains(request, this.cookieName);
+		return this.cookie.isPresent(request);
 	}
 
 	@Override
-	public FlagonSession openSession(HttpServletRequest request) {
-		List<String> cookies = RequestCookies.values(request, this.cookieName);
+	public RedisSession openSession(HttpServletRequest request) {
+		List<String> cookies = this.cookie.read(request);
 		boolean cookieReceived = !cookies.isEmpty();
 		String id = null;
 		for (String cookie : cookies) {
@@ -279,9 +203,9 @@ public class RedisSessionStore implements SessionStore {
 		}
 		SessionHashes.Stored stored = (id != null) ? this.hashes.read(id) : null;
 		if (id != null && stored != null && isAlive(stored, System.currentTimeMillis())) {
-			return new RedisFlagonSession(this.values, this.idGenerator, id, stored);
+			return new RedisSession(this.values, this.idGenerator, id, stored);
 		}
-		return new RedisFlagonSession(this.values, this.idGenerator, cookieReceived);
+		return new RedisSession(this.values, this.idGenerator, cookieReceived);
 	}
 
 	// Redis expires sessions itself; this catches clocks and settings that changed since
@@ -291,11 +215,9 @@ public class RedisSessionStore implements SessionStore {
 	}
 
 	@Override
-	public void saveSession(FlagonSession session, HttpServletRequest request, HttpServletResponse response) {
-		Assert.isInstanceOf(RedisFlagonSession.class, session, "Session was not opened by this store");
-		RedisFlagonSession redisSession = (RedisFlagonSession) session;
+	public void saveSession(RedisSession redisSession, HttpServletRequest request, HttpServletResponse response) {
 		if (redisSession.isAccessed()) {
-			SessionStore.varyOnCookie(response);
+			this.cookie.varyOnCookie(response);
 		}
 		String storedId = redisSession.storedId;
 		if (redisSession.isInvalidated() || (redisSession.isModified() && redisSession.getData().isEmpty())) {
@@ -345,14 +267,14 @@ public class RedisSessionStore implements SessionStore {
 		}
 	}
 
-	private void create(RedisFlagonSession session, long now, boolean permanent, long timeToLive,
+	private void create(RedisSession session, long now, boolean permanent, long timeToLive,
 			HttpServletResponse response) {
 		this.hashes.create(session.getId(), timeToLive, session.getCreationTime().toEpochMilli(), now,
 				idleTimeout(permanent).toSeconds(), session.getData());
 		writeCookie(response, session, permanent, now);
 	}
 
-	private boolean update(String id, RedisFlagonSession session, long now, long maxInactiveInterval,
+	private boolean update(String id, RedisSession session, long now, long maxInactiveInterval,
 			long timeToLive) {
 		Map<String, @Nullable Object> data = session.getData();
 		Map<String, @Nullable Object> changed = new LinkedHashMap<>();
@@ -384,27 +306,14 @@ public class RedisSessionStore implements SessionStore {
 		return session.getCreationTime().toEpochMilli() + getAbsoluteLifetime().toMillis();
 	}
 
-	private void writeCookie(HttpServletResponse response, RedisFlagonSession session, boolean permanent,
-			long now) {
-		ResponseCookie.ResponseCookieBuilder cookie = cookie(session.getId());
-		if (permanent) {
-			cookie.maxAge(Math.min(this.permanentLifetime.toSeconds(), (end(session) - now) / 1000));
-		}
-		response.addHeader(HttpHeaders.SET_COOKIE, cookie.build().toString());
+	private void writeCookie(HttpServletResponse response, RedisSession session, boolean permanent, long now) {
+		Duration maxAge = permanent
+				? Duration.ofSeconds(Math.min(this.permanentLifetime.toSeconds(), (end(session) - now) / 1000)) : null;
+		this.cookie.write(response, session.getId(), maxAge);
 	}
 
 	private void expireCookie(HttpServletResponse response) {
-		response.addHeader(HttpHeaders.SET_COOKIE, cookie("").maxAge(0).build().toString());
-	}
-
-	private ResponseCookie.ResponseCookieBuilder cookie(String value) {
-		return ResponseCookie.from(this.cookieName, value)
-			.path(this.cookiePath)
-			.domain(this.cookieDomain)
-			.httpOnly(this.cookieHttpOnly)
-			.secure(this.cookieSecure)
-			.sameSite(this.cookieSameSite)
-			.partitioned(this.cookiePartitioned);
+		this.cookie.delete(response);
 	}
 
 	private static boolean isPositive(@Nullable Duration duration) {
@@ -412,10 +321,10 @@ public class RedisSessionStore implements SessionStore {
 	}
 
 	/**
-	 * A session of this store, with what it needs to save itself: the id it is stored
-	 * under, and the expiry data read with it.
+	 * A session of the Redis store, with what the store needs to save it: the id it is
+	 * stored under, and the expiry data read with it.
 	 */
-	private static final class RedisFlagonSession extends DefaultFlagonSession {
+	public static final class RedisSession extends DefaultFlagonSession {
 
 		private final SessionIdGenerator idGenerator;
 
@@ -429,7 +338,7 @@ public class RedisSessionStore implements SessionStore {
 
 		private final boolean storedPermanent;
 
-		RedisFlagonSession(SessionValues values, SessionIdGenerator idGenerator, boolean cookieReceived) {
+		private RedisSession(SessionValues values, SessionIdGenerator idGenerator, boolean cookieReceived) {
 			super(values);
 			this.idGenerator = idGenerator;
 			this.storedId = null;
@@ -439,7 +348,7 @@ public class RedisSessionStore implements SessionStore {
 			this.storedPermanent = false;
 		}
 
-		RedisFlagonSession(SessionValues values, SessionIdGenerator idGenerator, String id,
+		private RedisSession(SessionValues values, SessionIdGenerator idGenerator, String id,
 				SessionHashes.Stored stored) {
 			super(values, stored.data(), false, Instant.ofEpochMilli(stored.creationTime()));
 			this.idGenerator = idGenerator;

@@ -33,7 +33,6 @@ import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.serializer.GenericToStringSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
-import org.springframework.data.redis.serializer.SerializationException;
 import org.springframework.session.data.redis.RedisSessionRepository;
 
 /**
@@ -117,18 +116,8 @@ final class SessionHashes {
 		this.redis.setConnectionFactory(connectionFactory);
 		this.redis.setKeySerializer(RedisSerializer.string());
 		this.redis.setHashKeySerializer(RedisSerializer.string());
-		RedisSerializer<Object> valueSerializer = new SessionValuesRedisSerializer(values);
-		this.redis.setValueSerializer(valueSerializer);
-		this.redis.setHashValueSerializer(valueSerializer);
 		this.redis.afterPropertiesSet();
 		this.keyPrefix = keyPrefix(namespace);
-	}
-
-	/**
-	 * Return the operations on the hashes, for Spring Session's repository.
-	 */
-	RedisOperations<String, Object> operations() {
-		return this.redis;
 	}
 
 	void setNamespace(String namespace) {
@@ -388,43 +377,6 @@ final class SessionHashes {
 	 */
 	record Stored(Map<String, @Nullable Object> data, long creationTime, long lastAccessedTime,
 			long maxInactiveInterval) {
-
-	}
-
-	/**
-	 * Writes values as {@link SessionValues} JSON, so that Spring Session's repository
-	 * reads and writes the same data as the store.
-	 */
-	private static final class SessionValuesRedisSerializer implements RedisSerializer<Object> {
-
-		private final SessionValues values;
-
-		SessionValuesRedisSerializer(SessionValues values) {
-			this.values = values;
-		}
-
-		@Override
-		public byte[] serialize(@Nullable Object value) {
-			try {
-				return this.values.serializeValue(value);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new SerializationException("Cannot write session value: " + ex.getMessage(), ex);
-			}
-		}
-
-		@Override
-		public @Nullable Object deserialize(byte @Nullable [] bytes) {
-			if (bytes == null) {
-				return null;
-			}
-			try {
-				return this.values.deserializeValue(bytes);
-			}
-			catch (SessionDecodingException ex) {
-				throw new SerializationException("Cannot read session value: " + ex.getMessage(), ex);
-			}
-		}
 
 	}
 

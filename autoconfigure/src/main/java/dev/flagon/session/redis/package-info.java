@@ -1,5 +1,6 @@
 /**
- * The Redis session store: server-side sessions kept by Spring Session Data Redis over Lettuce.
+ * The Redis session store: server-side sessions in Spring Session's hash layout, over Spring
+ * Data Redis and Lettuce.
  */
 @NullMarked
 package dev.flagon.session.redis;

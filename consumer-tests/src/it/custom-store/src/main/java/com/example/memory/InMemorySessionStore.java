@@ -11,31 +11,29 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
-
 import dev.flagon.session.DefaultFlagonSession;
-import dev.flagon.session.FlagonSession;
-import dev.flagon.session.RequestCookies;
+import dev.flagon.session.SessionCookie;
 import dev.flagon.session.SessionStore;
 import dev.flagon.session.SessionValues;
 
 /**
- * Sessions in a map of this JVM, found by a random id in the {@code memory-session} cookie:
- * a store of a third party, written against Flagon's public API only. Values are kept as
- * Flagon's JSON, as a store that writes them anywhere else would.
+ * Sessions in a map of this JVM, found by a random id in the application's session cookie
+ * ({@code flagon.session.cookie.*}): a store of a third party, written against Flagon's
+ * public API only. Values are kept as Flagon's JSON, as a store that writes them anywhere
+ * else would.
  */
-public class InMemorySessionStore implements SessionStore {
-
-	static final String COOKIE = "memory-session";
+public class InMemorySessionStore implements SessionStore<InMemorySessionStore.MemorySession> {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Map<String, Stored> sessions = new ConcurrentHashMap<>();
 
+	private final SessionCookie cookie;
+
 	private final SessionValues values;
 
-	public InMemorySessionStore(SessionValues values) {
+	public InMemorySessionStore(SessionCookie cookie, SessionValues values) {
+		this.cookie = cookie;
 		this.values = values;
 	}
 
@@ -44,8 +42,8 @@ public class InMemorySessionStore implements SessionStore {
 	}
 
 	@Override
-	public FlagonSession openSession(HttpServletRequest request) {
-		for (String id : RequestCookies.values(request, COOKIE)) {
+	public MemorySession openSession(HttpServletRequest request) {
+		for (String id : this.cookie.read(request)) {
 			Stored stored = this.sessions.get(id);
 			if (stored != null) {
 				return new MemorySession(this.values, this.values.deserialize(stored.json()), stored.created(), id);
@@ -56,31 +54,33 @@ public class InMemorySessionStore implements SessionStore {
 
 	@Override
 	public boolean mayHaveSession(HttpServletRequest request) {
-		return RequestCookies.contains(request, COOKIE);
+		return this.cookie.isPresent(request);
 	}
 
 	@Override
-	public void saveSession(FlagonSession flagonSession, HttpServletRequest request, HttpServletResponse response) {
-		DefaultFlagonSession session = (DefaultFlagonSession) flagonSession;
+	public void saveSession(MemorySession session, HttpServletRequest request, HttpServletResponse response) {
 		if (!session.isModified()) {
 			return;
 		}
-		SessionStore.varyOnCookie(response);
+		this.cookie.varyOnCookie(response);
 		String requested = session.getRequestedId();
 		if (requested != null && (session.isRegenerated() || session.getData().isEmpty())) {
 			this.sessions.remove(requested);
 		}
 		if (session.isInvalidated() || session.getData().isEmpty()) {
-			setCookie(response, "", 0);
+			this.cookie.delete(response);
 			return;
 		}
 		// The id it was opened under, or a new one (newId) once regenerated or when new
 		String id = session.getId();
 		this.sessions.put(id, new Stored(this.values.serialize(session.getData()), session.getCreationTime()));
-		setCookie(response, id, -1);
+		this.cookie.write(response, id, null);
 	}
 
-	private static final class MemorySession extends DefaultFlagonSession {
+	/**
+	 * A session of this store: the id it was stored under, if any.
+	 */
+	public static final class MemorySession extends DefaultFlagonSession {
 
 		private final @Nullable String storedId;
 
@@ -106,11 +106,6 @@ public class InMemorySessionStore implements SessionStore {
 			return HexFormat.of().formatHex(id);
 		}
 
-	}
-
-	private static void setCookie(HttpServletResponse response, String value, long maxAge) {
-		ResponseCookie cookie = ResponseCookie.from(COOKIE, value).path("/").httpOnly(true).sameSite("Lax").maxAge(maxAge).build();
-		response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
 	}
 
 	private record Stored(byte[] json, Instant created) {

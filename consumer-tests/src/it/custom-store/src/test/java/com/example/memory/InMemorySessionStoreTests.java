@@ -37,7 +37,8 @@ class InMemorySessionStoreTests {
 		HttpResponse<String> first = send("GET", "/visits", null);
 		assertThat(first.body()).isEqualTo("1");
 		String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
-		assertThat(cookie).startsWith(InMemorySessionStore.COOKIE + "=").contains("HttpOnly");
+		assertThat(cookie).startsWith("memory-session=").contains("Path=/", "HttpOnly", "SameSite=Lax")
+			.doesNotContain("Max-Age");
 		assertThat(first.headers().allValues("Vary")).contains("Cookie");
 		assertThat(this.store.size()).isEqualTo(before + 1);
 		String session = cookie.split(";", 2)[0];

@@ -1,4 +1,4 @@
-package dev.flagon.session;
+package dev.flagon.session.cookie;
 
 import java.util.Arrays;
 import java.util.HexFormat;

@@ -1,4 +1,4 @@
-package dev.flagon.benchmarks;
+package dev.flagon.session.cookie;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +20,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.flagon.session.SessionValues;
-import dev.flagon.session.cookie.EncryptedSessionCookieCodec;
-import dev.flagon.session.cookie.FlaskSessionCookieCodec;
-import dev.flagon.session.cookie.SessionCookieCodec;
 
 import org.springframework.util.Assert;
 

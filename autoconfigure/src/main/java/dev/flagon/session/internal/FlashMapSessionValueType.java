@@ -1,9 +1,11 @@
-package dev.flagon.session;
+package dev.flagon.session.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import dev.flagon.session.SessionValueType;
 
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -15,7 +17,6 @@ import org.springframework.web.servlet.FlashMap;
  * attributes, which must themselves be storable session values).
  *
  * @author Flagon team
- * @since 0.1.0
  */
 public final class FlashMapSessionValueType {
 

@@ -1,4 +1,4 @@
-package dev.flagon.session;
+package dev.flagon.session.cookie;
 
 import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;

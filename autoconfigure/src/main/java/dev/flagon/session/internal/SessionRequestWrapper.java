@@ -1,4 +1,4 @@
-package dev.flagon.session;
+package dev.flagon.session.internal;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -14,6 +14,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
+import dev.flagon.session.DefaultFlagonSession;
+import dev.flagon.session.FlagonSession;
+import dev.flagon.session.SessionStore;
+import dev.flagon.session.SessionUnavailableException;
+
 import org.springframework.util.Assert;
 
 /**
@@ -23,11 +28,10 @@ import org.springframework.util.Assert;
  * Infrastructure: the request filter wraps every request with it.
  *
  * @author Flagon team
- * @since 0.1.0
  */
 public class SessionRequestWrapper extends HttpServletRequestWrapper {
 
-	private final State state;
+	private final State<?> state;
 
 	/**
 	 * Wrap a request for the first time.
@@ -36,10 +40,10 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 	 * @param maxInactiveInterval how long a permanent session lives, reported by the
 	 * {@link HttpSession} view
 	 */
-	public SessionRequestWrapper(HttpServletRequest request, SessionStore store, Duration maxInactiveInterval) {
+	public SessionRequestWrapper(HttpServletRequest request, SessionStore<?> store, Duration maxInactiveInterval) {
 		super(request);
 		Assert.notNull(store, "'store' must not be null");
-		this.state = new State(store, maxInactiveInterval);
+		this.state = new State<>(store, maxInactiveInterval);
 	}
 
 	/**
@@ -78,22 +82,7 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 	 * @throws SessionUnavailableException if the store cannot provide one
 	 */
 	public FlagonSession getFlagonSession() {
-		FlagonSession session = this.state.session;
-		if (session == null) {
-			// One failed attempt per request: the error page must not wait for the store again
-			if (this.state.unavailable != null) {
-				throw this.state.unavailable;
-			}
-			try {
-				session = this.state.store.openSession(this);
-			}
-			catch (SessionUnavailableException ex) {
-				this.state.unavailable = ex;
-				throw ex;
-			}
-			this.state.session = session;
-		}
-		return session;
+		return this.state.open(this);
 	}
 
 	/**
@@ -101,14 +90,7 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 	 * @param response the response, not yet committed
 	 */
 	public void saveSession(HttpServletResponse response) {
-		if (this.state.saved) {
-			return;
-		}
-		this.state.saved = true;
-		FlagonSession session = this.state.session;
-		if (session != null) {
-			this.state.store.saveSession(session, this, response);
-		}
+		this.state.save(this, response);
 	}
 
 	@Override
@@ -122,9 +104,11 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 		if (!create && !exists(session)) {
 			return null;
 		}
-		if (session instanceof DefaultFlagonSession defaultSession) {
-			// After invalidate(), a container hands out a new session
-			defaultSession.renewIfInvalidated();
+		if (session instanceof DefaultFlagonSession defaultSession && defaultSession.isInvalidated()) {
+			// After invalidate(), a container hands out a new session: the invalidated one
+			// becomes new with its next value (DefaultFlagonSession.put), under the new id it
+			// already has; remember which, as invalidating again changes it
+			this.state.renewedId = defaultSession.getId();
 		}
 		this.state.created = true;
 		return new SessionView(session, this.state, getServletContext());
@@ -140,7 +124,7 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 	// invalidated
 	private boolean exists(FlagonSession session) {
 		if (session instanceof DefaultFlagonSession defaultSession && defaultSession.isInvalidated()) {
-			return false;
+			return defaultSession.getId().equals(this.state.renewedId);
 		}
 		return !session.isNew() || this.state.created || session.isModified();
 	}
@@ -209,15 +193,21 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 		}
 	}
 
-	private static final class State {
+	/**
+	 * What the dispatches of one request share: the store, and the session it opened, of the
+	 * store's own type, so that it is saved by the store that opened it, without a cast.
+	 */
+	private static final class State<S extends FlagonSession> {
 
-		private final SessionStore store;
+		private final SessionStore<S> store;
 
 		private final int maxInactiveIntervalSeconds;
 
-		private @Nullable FlagonSession session;
+		private @Nullable S session;
 
 		private @Nullable String syntheticId;
+
+		private @Nullable String renewedId;
 
 		private boolean created;
 
@@ -225,9 +215,41 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 
 		private @Nullable SessionUnavailableException unavailable;
 
-		private State(SessionStore store, Duration maxInactiveInterval) {
+		private State(SessionStore<S> store, Duration maxInactiveInterval) {
 			this.store = store;
 			this.maxInactiveIntervalSeconds = (int) Math.min(Integer.MAX_VALUE, maxInactiveInterval.toSeconds());
+		}
+
+		S open(HttpServletRequest request) {
+			S session = this.session;
+			if (session == null) {
+				// One failed attempt per request: the error page must not wait for the store again
+				if (this.unavailable != null) {
+					throw this.unavailable;
+				}
+				try {
+					session = this.store.openSession(request);
+				}
+				catch (SessionUnavailableException ex) {
+					this.unavailable = ex;
+					throw ex;
+				}
+				Assert.state(session != null, "The session store opened no session");
+				this.session = session;
+			}
+			return session;
+		}
+
+		// Changes made after the session was saved (in teardown hooks) are not saved, as in Flask
+		void save(HttpServletRequest request, HttpServletResponse response) {
+			if (this.saved) {
+				return;
+			}
+			this.saved = true;
+			S session = this.session;
+			if (session != null) {
+				this.store.saveSession(session, request, response);
+			}
 		}
 
 	}
@@ -239,17 +261,17 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 
 		private final FlagonSession session;
 
-		private final State state;
+		private final State<?> state;
 
 		private final ServletContext servletContext;
 
-		private SessionView(FlagonSession session, State state, ServletContext servletContext) {
+		private SessionView(FlagonSession session, State<?> state, ServletContext servletContext) {
 			this.session = session;
 			this.state = state;
 			this.servletContext = servletContext;
 		}
 
-		static String idOf(FlagonSession session, State state) {
+		static String idOf(FlagonSession session, State<?> state) {
 			if (session instanceof DefaultFlagonSession defaultSession) {
 				return defaultSession.getId();
 			}
@@ -265,7 +287,8 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 
 		@Override
 		public long getCreationTime() {
-			return (this.session instanceof DefaultFlagonSession defaultSession)
+			// A renewed session (see getSession) is created by this request
+			return (this.session instanceof DefaultFlagonSession defaultSession && !defaultSession.isInvalidated())
 					? defaultSession.getCreationTime().toEpochMilli() : System.currentTimeMillis();
 		}
 
@@ -325,7 +348,8 @@ public class SessionRequestWrapper extends HttpServletRequestWrapper {
 
 		@Override
 		public boolean isNew() {
-			return this.session.isNew();
+			return this.session.isNew()
+					|| (this.session instanceof DefaultFlagonSession defaultSession && defaultSession.isInvalidated());
 		}
 
 	}

@@ -1,4 +1,4 @@
-package dev.flagon.session;
+package dev.flagon.session.cookie;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -20,7 +20,7 @@ import org.springframework.util.Assert;
  * @author Flagon team
  * @since 0.1.0
  */
-public final class RandomBytes {
+final class RandomBytes {
 
 	private static final int VALUES_PER_DRAW = 64;
 
@@ -38,7 +38,7 @@ public final class RandomBytes {
 	 * Create a source of values of the given length.
 	 * @param length the number of bytes of each value
 	 */
-	public RandomBytes(int length) {
+	RandomBytes(int length) {
 		Assert.isTrue(length > 0, "'length' must be positive");
 		this.length = length;
 		this.batch = new byte[VALUES_PER_DRAW * length];
@@ -60,7 +60,7 @@ public final class RandomBytes {
 	 * @param target the array to write into
 	 * @param offset where the value starts
 	 */
-	public void next(byte[] target, int offset) {
+	void next(byte[] target, int offset) {
 		this.lock.lock();
 		try {
 			if (this.next == this.batch.length) {

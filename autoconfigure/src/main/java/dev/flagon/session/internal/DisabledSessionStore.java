@@ -1,16 +1,19 @@
-package dev.flagon.session;
+package dev.flagon.session.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import dev.flagon.session.FlagonSession;
+import dev.flagon.session.SessionStore;
+import dev.flagon.session.SessionUnavailableException;
 
 /**
  * The store of applications with sessions disabled ({@code flagon.session.store=none}):
  * touching the session is an error that says how to enable them.
  *
  * @author Flagon team
- * @since 0.1.0
  */
-public final class DisabledSessionStore implements SessionStore {
+public final class DisabledSessionStore implements SessionStore<FlagonSession> {
 
 	@Override
 	public FlagonSession openSession(HttpServletRequest request) {

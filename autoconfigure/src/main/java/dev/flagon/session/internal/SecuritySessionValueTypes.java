@@ -1,4 +1,4 @@
-package dev.flagon.session.security;
+package dev.flagon.session.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +35,6 @@ import org.springframework.security.web.savedrequest.SimpleSavedRequest;
  * principal types need a {@link SessionValueType} of the application's own.
  *
  * @author Flagon team
- * @since 0.1.0
  */
 public final class SecuritySessionValueTypes {
 
