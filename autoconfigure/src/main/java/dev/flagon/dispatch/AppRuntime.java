@@ -10,6 +10,7 @@ import dev.flagon.context.AppContext;
 import dev.flagon.context.ContextTeardown;
 import dev.flagon.context.FlagonApp;
 import dev.flagon.context.RequestContext;
+import dev.flagon.events.internal.FlagonEvents;
 import dev.flagon.hooks.RequestHooks;
 import dev.flagon.session.SessionRequestWrapper;
 import dev.flagon.session.SessionStore;
@@ -44,6 +45,8 @@ public final class AppRuntime implements SmartInitializingSingleton {
 	private final Duration permanentLifetime;
 
 	private final FlagonApp app = new DefaultFlagonApp();
+
+	private final FlagonEvents events = new FlagonEvents(this.app);
 
 	private volatile RequestHooks hooks = RequestHooks.none();
 
@@ -133,6 +136,10 @@ public final class AppRuntime implements SmartInitializingSingleton {
 	 */
 	public RequestHooks getHooks() {
 		return this.hooks;
+	}
+
+	FlagonEvents getEvents() {
+		return this.events;
 	}
 
 	/**

@@ -108,6 +108,7 @@ final class Exchange implements ContextTeardown {
 		this.beforeCommitDone = true;
 		this.app.getHooks().afterRequest(this.context, this.controllerType);
 		this.request.saveSession(response);
+		this.app.getEvents().requestFinished(response);
 	}
 
 	void recordError(Throwable error) {
@@ -117,6 +118,7 @@ final class Exchange implements ContextTeardown {
 				cause = cause.getCause();
 			}
 			this.error = cause;
+			this.app.getEvents().requestException(cause);
 		}
 	}
 
@@ -125,11 +127,15 @@ final class Exchange implements ContextTeardown {
 	 * logged: the response is on its way and the request cannot fail any more.
 	 */
 	void end() {
+		boolean ended = true;
 		try {
-			this.context.end(this.error);
+			ended = this.context.end(this.error);
 		}
 		catch (RuntimeException ex) {
 			logger.error("Teardown failed for " + this.context, ex);
+		}
+		if (ended) {
+			this.app.getEvents().appContextPopped();
 		}
 	}
 
@@ -139,22 +145,33 @@ final class Exchange implements ContextTeardown {
 
 	@Override
 	public boolean hasRequestTeardown(RequestContext context) {
-		return this.app.getHooks().hasTeardownRequest(this.controllerType);
+		return this.app.getHooks().hasTeardownRequest(this.controllerType)
+				|| this.app.getEvents().listensToRequestTearingDown();
 	}
 
 	@Override
 	public boolean hasAppContextTeardown() {
-		return this.app.getHooks().hasTeardownAppContext();
+		return this.app.getHooks().hasTeardownAppContext() || this.app.getEvents().listensToAppContextTearingDown();
 	}
 
 	@Override
 	public void teardownRequest(RequestContext context, @Nullable Throwable error) {
-		this.app.getHooks().teardownRequest(context, this.controllerType, error);
+		try {
+			this.app.getHooks().teardownRequest(context, this.controllerType, error);
+		}
+		finally {
+			this.app.getEvents().requestTearingDown(error);
+		}
 	}
 
 	@Override
 	public void teardownAppContext(AppContext context, @Nullable Throwable error) {
-		this.app.getHooks().teardownAppContext(context, error);
+		try {
+			this.app.getHooks().teardownAppContext(context, error);
+		}
+		finally {
+			this.app.getEvents().appContextTearingDown(error);
+		}
 	}
 
 }

@@ -106,6 +106,10 @@ public class FlagonRequestFilter implements Filter, Ordered {
 		ContextHolder.Scope scope = ContextHolder.bind(exchange.getAppContext(), exchange.getContext());
 		boolean failed = true;
 		try {
+			if (request.getDispatcherType() == DispatcherType.REQUEST) {
+				exchange.getApp().getEvents().appContextPushed();
+				exchange.getApp().getEvents().requestStarted();
+			}
 			chain.doFilter(request, response);
 			if (!request.isAsyncStarted()) {
 				exchange.beforeCommit(response);
