@@ -7,7 +7,11 @@ import org.springframework.context.ApplicationEvent;
 /**
  * Published when an application context has ended, after {@link AppContextTearingDownEvent}:
  * the last event of a request. Flask sends {@code appcontext_popped} at the end of
- * {@code AppContext.pop}. Nothing may be stored in the context's {@code g} any more.
+ * {@code AppContext.pop}. Every teardown hook of the request has run; its {@code g} is
+ * about to be dropped.
+ * <p>
+ * Sent for the requests Flagon's filter serves; contexts pushed with
+ * {@link FlagonApp#appContext()} or {@link FlagonApp#testRequestContext(String)} do not send it.
  * <p>
  * Flask's {@code appcontext_popped} signal. Published to the application's Spring context, so a
  * mounted application's events also reach the root application's listeners;

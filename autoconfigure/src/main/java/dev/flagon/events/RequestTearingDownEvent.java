@@ -13,6 +13,9 @@ import org.springframework.context.ApplicationEvent;
  * end of {@code do_teardown_request}. Carries the exception that ended the request, or
  * {@code null}.
  * <p>
+ * Sent for the requests Flagon's filter serves; contexts pushed with
+ * {@link FlagonApp#appContext()} or {@link FlagonApp#testRequestContext(String)} do not send it.
+ * <p>
  * Flask's {@code request_tearing_down} signal. Published to the application's Spring context, so a
  * mounted application's events also reach the root application's listeners;
  * {@link #getApp()} says which application sent it. When no listener for this type exists,
