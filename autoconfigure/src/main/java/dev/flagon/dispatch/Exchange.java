@@ -123,19 +123,24 @@ final class Exchange implements ContextTeardown {
 	}
 
 	/**
-	 * End the contexts, once, running the teardown hooks. Failures of teardown hooks are
-	 * logged: the response is on its way and the request cannot fail any more.
+	 * End the contexts, once, running the teardown hooks. Failures of teardown hooks and
+	 * event listeners are logged: the response is on its way and the request cannot fail
+	 * any more.
 	 */
 	void end() {
 		boolean ended = true;
 		try {
-			ended = this.context.end(this.error);
+			try {
+				ended = this.context.end(this.error);
+			}
+			finally {
+				if (ended) {
+					this.app.getEvents().appContextPopped();
+				}
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.error("Teardown failed for " + this.context, ex);
-		}
-		if (ended) {
-			this.app.getEvents().appContextPopped();
 		}
 	}
 

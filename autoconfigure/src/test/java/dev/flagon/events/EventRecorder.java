@@ -62,6 +62,9 @@ public class EventRecorder {
 	@EventListener
 	void popped(AppContextPoppedEvent event) {
 		record(event, event.getApp(), "");
+		if (Flagon.hasAppContext() && Flagon.g().contains("poppedFails")) {
+			throw new IllegalStateException("popped listener failed");
+		}
 	}
 
 	public static String message(@Nullable Throwable error) {

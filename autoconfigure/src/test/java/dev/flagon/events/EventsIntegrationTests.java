@@ -104,6 +104,17 @@ class EventsIntegrationTests {
 	}
 
 	@Test
+	void failingListenerOfTheLastEventNeitherFailsTheRequestNorTheNextOne() {
+		String id = UUID.randomUUID().toString();
+		HttpResponse<String> response = this.http.get("/hello?poppedFails&id=" + id);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.journal.awaitEntry(id, "root-listener:AppContextPopped")).endsWith("root:appTeardown:null",
+				"root-listener:AppContextTearingDown:events:null:hasRequestContext=false",
+				"root-listener:AppContextPopped:events");
+		assertThat(this.http.get("/hello?id=" + UUID.randomUUID()).body()).isEqualTo("hello");
+	}
+
+	@Test
 	void rootApplicationsEventsDoNotReachAMountedAppsListeners() {
 		String id = UUID.randomUUID().toString();
 		this.http.get("/hello?id=" + id);

@@ -1,8 +1,10 @@
 package dev.flagon.events;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import dev.flagon.context.G;
 import dev.flagon.dispatch.FlagonMounts;
 import dev.flagon.events.child.ChildApp;
 import dev.flagon.hooks.AfterRequest;
@@ -91,8 +93,11 @@ public class EventsTestApplication {
 		}
 
 		@BeforeRequest
-		void before() {
+		void before(HttpServletRequest request, G g) {
 			this.journal.add(EventRecorder.id(), this.name + ":before");
+			if (request.getParameter("poppedFails") != null) {
+				g.set("poppedFails", true);
+			}
 		}
 
 		@AfterRequest
