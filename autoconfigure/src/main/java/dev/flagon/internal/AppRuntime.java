@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.flagon.context.AppContext;
 import dev.flagon.context.FlagonApp;
 import dev.flagon.context.RequestContext;
+import dev.flagon.events.internal.FlagonEvents;
 import dev.flagon.session.SessionStore;
 import dev.flagon.session.internal.SessionRequestWrapper;
 
@@ -40,6 +41,8 @@ public final class AppRuntime implements SmartInitializingSingleton {
 	private final Duration permanentLifetime;
 
 	private final FlagonApp app = new DefaultFlagonApp();
+
+	private final FlagonEvents events = new FlagonEvents(this.app);
 
 	private volatile RequestHooks hooks = RequestHooks.none();
 
@@ -102,6 +105,10 @@ public final class AppRuntime implements SmartInitializingSingleton {
 	 */
 	public RequestHooks getHooks() {
 		return this.hooks;
+	}
+
+	FlagonEvents getEvents() {
+		return this.events;
 	}
 
 	/**

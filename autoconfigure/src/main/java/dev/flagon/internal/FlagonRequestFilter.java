@@ -92,6 +92,7 @@ public class FlagonRequestFilter implements Filter, Ordered {
 			return;
 		}
 		Lifecycle context = Lifecycle.of(request);
+		boolean first = (context == null);
 		if (context == null) {
 			AppRuntime app = this.router.route(request);
 			if (app == null) {
@@ -100,7 +101,6 @@ public class FlagonRequestFilter implements Filter, Ordered {
 			}
 			context = new Lifecycle(app, app.wrap(request), response);
 			request.setAttribute(Lifecycle.ATTRIBUTE, context);
-			// Signal: app context pushed, then request started (the first dispatch's push)
 		}
 		else if (request.getDispatcherType() == DispatcherType.FORWARD
 				|| request.getDispatcherType() == DispatcherType.INCLUDE || context.isEnded()) {
@@ -111,7 +111,11 @@ public class FlagonRequestFilter implements Filter, Ordered {
 		CommitCallbackResponse dispatchedResponse = new CommitCallbackResponse(response, dispatched, context);
 		Lifecycle previous = ContextHolder.bind(context);
 		boolean failed = true;
+		boolean ended = false;
 		try {
+			if (first) {
+				context.started();
+			}
 			chain.doFilter(dispatched, dispatchedResponse);
 			if (dispatched.isAsyncStarted()) {
 				dispatched.getAsyncContext().addListener(new AsyncCompletion(context));
@@ -134,12 +138,14 @@ public class FlagonRequestFilter implements Filter, Ordered {
 			try {
 				// An exception leaves for the error page: the context lives on until it is done
 				if (!failed && !dispatched.isAsyncStarted()) {
-					context.end();
+					ended = context.end();
 				}
 			}
 			finally {
 				ContextHolder.unbind(context, previous);
-				// Signal: app context popped (once ended)
+				if (ended) {
+					context.popped();
+				}
 				dispatchedResponse.releaseFlushes();
 			}
 		}

@@ -17,6 +17,7 @@ import dev.flagon.context.FlagonApp;
 import dev.flagon.context.G;
 import dev.flagon.context.OutsideOfContextException;
 import dev.flagon.context.RequestContext;
+import dev.flagon.events.internal.FlagonEvents;
 import dev.flagon.session.FlagonSession;
 import dev.flagon.session.internal.SessionRequestWrapper;
 import dev.flagon.session.SessionUnavailableException;
@@ -29,7 +30,8 @@ import org.springframework.util.Assert;
  * makes one without a request. It runs the hooks at the points the request filter and the
  * response reach, saves the session, and ends exactly once.
  * <p>
- * The seven points where Flask sends its signals are marked {@code Signal:} below.
+ * It publishes the application's events ({@code dev.flagon.events}) where Flask sends its
+ * signals.
  *
  * @author Flagon team
  */
@@ -150,8 +152,18 @@ public final class Lifecycle implements RequestContext {
 		Assert.state(!this.pushed && this.ended == 0, () -> this + " is already pushed");
 		this.pushedOver = ContextHolder.bind(this);
 		this.pushed = true;
-		// Signal: app context pushed (for a request, the filter's first bind)
+		this.app.getEvents().appContextPushed();
 		return this;
+	}
+
+	/**
+	 * Publish the events of a request's first dispatch, this context bound: the app context
+	 * is pushed, then the request starts.
+	 */
+	void started() {
+		FlagonEvents events = this.app.getEvents();
+		events.appContextPushed();
+		events.requestStarted();
 	}
 
 	@Override
@@ -159,14 +171,16 @@ public final class Lifecycle implements RequestContext {
 		Assert.state(this.pushed, () -> "Popped " + this + " that was not pushed");
 		Assert.state(ContextHolder.get() == this, () -> "Popped wrong context: " + this + " is not the top of "
 				+ Thread.currentThread().getName() + "'s contexts (" + ContextHolder.get() + " is)");
-		RuntimeException failure;
+		RuntimeException failure = null;
 		try {
-			failure = tearDown();
+			if (ENDED.compareAndSet(this, 0, 1)) {
+				failure = tearDown();
+			}
 		}
 		finally {
 			this.pushed = false;
 			ContextHolder.unbind(this, this.pushedOver);
-			// Signal: app context popped
+			failure = popped(failure);
 		}
 		if (failure != null) {
 			throw failure;
@@ -232,20 +246,20 @@ public final class Lifecycle implements RequestContext {
 			session.saved();
 		}
 		sessionRequest().saveSession(response);
-		// Signal: request finished (with the response)
+		this.app.getEvents().requestFinished(response);
 	}
 
 	/**
 	 * Remember the exception a dispatch ended with, for the teardown hooks.
 	 */
 	void recordError(Throwable error) {
-		// Signal: request exception (got_request_exception)
 		if (this.error == null) {
 			Throwable cause = error;
 			while (cause instanceof ServletException && cause.getCause() != null) {
 				cause = cause.getCause();
 			}
 			this.error = cause;
+			this.app.getEvents().requestException(cause);
 		}
 	}
 
@@ -254,52 +268,77 @@ public final class Lifecycle implements RequestContext {
 	}
 
 	/**
-	 * End this context, once, logging what the teardown hooks throw: the response is on its
-	 * way and the request cannot fail any more.
+	 * End this context, once, logging what the teardown hooks and listeners throw: the
+	 * response is on its way and the request cannot fail any more. A context this call binds
+	 * to end is popped here; one bound already is popped by whoever unbinds it
+	 * ({@link #popped()}).
+	 * @return whether this call ended the context
 	 */
-	void end() {
-		RuntimeException failure = tearDown();
-		if (failure != null) {
-			logger.error("Teardown failed for " + this, failure);
+	boolean end() {
+		if (!ENDED.compareAndSet(this, 0, 1)) {
+			return false;
+		}
+		log(tearDown());
+		return true;
+	}
+
+	/**
+	 * Publish that this context, ended, has left the thread, logging what a listener throws.
+	 */
+	void popped() {
+		log(popped(null));
+	}
+
+	private @Nullable RuntimeException popped(@Nullable RuntimeException failure) {
+		try {
+			this.app.getEvents().appContextPopped();
+			return failure;
+		}
+		catch (RuntimeException ex) {
+			return add(failure, ex);
 		}
 	}
 
 	/**
 	 * Run the {@code @TeardownRequest} hooks, then the {@code @TeardownAppContext} hooks, with
-	 * this context bound, once. Every hook runs even if an earlier one throws.
+	 * this context bound, publishing an event after each. Every step runs even if an earlier
+	 * one throws.
 	 * @return the first failure, with the others suppressed, or {@code null}
 	 */
 	private @Nullable RuntimeException tearDown() {
-		if (!ENDED.compareAndSet(this, 0, 1)) {
-			return null;
-		}
 		// Bound already when the filter or close() ends it; not when the container does
 		boolean bound = ContextHolder.get() == this;
 		Lifecycle previous = bound ? null : ContextHolder.bind(this);
 		RequestHooks hooks = this.app.getHooks();
+		FlagonEvents events = this.app.getEvents();
 		RuntimeException failure = null;
 		try {
 			if (this.request != null) {
-				// Signal: request tearing down
 				try {
 					hooks.teardownRequest(this, this.controllerType, this.error);
 				}
 				catch (RuntimeException ex) {
 					failure = ex;
 				}
+				try {
+					events.requestTearingDown(this.error);
+				}
+				catch (RuntimeException ex) {
+					failure = add(failure, ex);
+				}
 			}
 			this.requestDone = true;
-			// Signal: app context tearing down
 			try {
 				hooks.teardownAppContext(this, this.error);
 			}
 			catch (RuntimeException ex) {
-				if (failure == null) {
-					failure = ex;
-				}
-				else {
-					failure.addSuppressed(ex);
-				}
+				failure = add(failure, ex);
+			}
+			try {
+				events.appContextTearingDown(this.error);
+			}
+			catch (RuntimeException ex) {
+				failure = add(failure, ex);
 			}
 		}
 		finally {
@@ -307,7 +346,21 @@ public final class Lifecycle implements RequestContext {
 				ContextHolder.unbind(this, previous);
 			}
 		}
+		return bound ? failure : popped(failure);
+	}
+
+	private static RuntimeException add(@Nullable RuntimeException failure, RuntimeException ex) {
+		if (failure == null) {
+			return ex;
+		}
+		failure.addSuppressed(ex);
 		return failure;
+	}
+
+	private void log(@Nullable RuntimeException failure) {
+		if (failure != null) {
+			logger.error("Teardown failed for " + this, failure);
+		}
 	}
 
 	@Override

@@ -42,6 +42,12 @@ class HttpTests {
 	}
 
 	@Test
+	void requestFinishedListenerNamesTheAppOnEveryResponse() {
+		assertThat(send("GET", "/counter", null).headers().firstValue("X-Served-By")).hasValue("shop");
+		assertThat(send("GET", "/counter", logIn()).headers().firstValue("X-Served-By")).hasValue("shop");
+	}
+
+	@Test
 	void sessionCountsTheVisitsOfALoggedInUser(CapturedOutput output) {
 		HttpResponse<String> first = send("GET", "/counter", logIn());
 		assertThat(first.body()).isEqualTo("1 [add, update]");
