@@ -1,13 +1,8 @@
 package dev.flagon.actuate;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-
-import dev.flagon.internal.AppRouter;
-import dev.flagon.internal.AppRuntime;
+import java.util.function.Supplier;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -30,20 +25,16 @@ import org.springframework.util.Assert;
 @Endpoint(id = "flagon")
 public class FlagonEndpoint {
 
-	private final AppRouter router;
-
-	private final Function<AppRuntime, Map<String, Object>> sessionDescriber;
+	private final Supplier<List<AppDescriptor>> apps;
 
 	/**
 	 * Create a new endpoint.
-	 * @param router the router that knows every application
-	 * @param sessionDescriber describes an application's session store, without secrets
+	 * @param apps describes the applications, the root one first, then the mounted ones by
+	 * prefix, without secrets
 	 */
-	public FlagonEndpoint(AppRouter router, Function<AppRuntime, Map<String, Object>> sessionDescriber) {
-		Assert.notNull(router, "'router' must not be null");
-		Assert.notNull(sessionDescriber, "'sessionDescriber' must not be null");
-		this.router = router;
-		this.sessionDescriber = sessionDescriber;
+	public FlagonEndpoint(Supplier<List<AppDescriptor>> apps) {
+		Assert.notNull(apps, "'apps' must not be null");
+		this.apps = apps;
 	}
 
 	/**
@@ -53,18 +44,7 @@ public class FlagonEndpoint {
 	 */
 	@ReadOperation
 	public AppsDescriptor apps() {
-		List<AppRuntime> apps = new ArrayList<>();
-		AppRuntime root = this.router.getRoot();
-		if (root != null) {
-			apps.add(root);
-		}
-		this.router.getMounts().stream().sorted(Comparator.comparing(AppRuntime::getPrefix)).forEach(apps::add);
-		return new AppsDescriptor(apps.stream().map(this::describe).toList());
-	}
-
-	private AppDescriptor describe(AppRuntime app) {
-		return new AppDescriptor(app.getName(), app.getPrefix(), app.getHooks().describe(),
-				this.sessionDescriber.apply(app));
+		return new AppsDescriptor(this.apps.get());
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package dev.flagon.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,7 +35,23 @@ public final class FlagonEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
 	FlagonEndpoint flagonEndpoint(AppRouter router) {
-		return new FlagonEndpoint(router, FlagonEndpointAutoConfiguration::describeSession);
+		return new FlagonEndpoint(() -> describeApps(router));
+	}
+
+	/**
+	 * Describe the applications: the root one first, then the mounted ones by prefix.
+	 */
+	static List<FlagonEndpoint.AppDescriptor> describeApps(AppRouter router) {
+		List<AppRuntime> apps = new ArrayList<>();
+		AppRuntime root = router.getRoot();
+		if (root != null) {
+			apps.add(root);
+		}
+		router.getMounts().stream().sorted(Comparator.comparing(AppRuntime::getPrefix)).forEach(apps::add);
+		return apps.stream()
+			.map((app) -> new FlagonEndpoint.AppDescriptor(app.getName(), app.getPrefix(), app.getHooks().describe(),
+					describeSession(app)))
+			.toList();
 	}
 
 	/**

@@ -7,11 +7,13 @@ import org.springframework.context.ApplicationEvent;
 /**
  * Published when an application context has ended, after {@link AppContextTearingDownEvent}:
  * the last event of a request. Flask sends {@code appcontext_popped} at the end of
- * {@code AppContext.pop}. Every teardown hook of the request has run; its {@code g} is
- * about to be dropped.
+ * {@code AppContext.pop}. Every teardown hook of the request has run, and its {@code g}
+ * is gone.
  * <p>
- * Sent for the requests Flagon's filter serves; contexts pushed with
- * {@link FlagonApp#appContext()} or {@link FlagonApp#testRequestContext(String)} do not send it.
+ * As in Flask, it is sent once the context has left the thread: a listener sees no context
+ * (or an outer one) and learns the application from {@link #getApp()}. Contexts pushed with
+ * {@link FlagonApp#appContext()} or {@link FlagonApp#testRequestContext(String)} send it too,
+ * when closed.
  * <p>
  * Flask's {@code appcontext_popped} signal. Published to the application's Spring context, so a
  * mounted application's events also reach the root application's listeners;

@@ -11,8 +11,8 @@ import org.springframework.context.ApplicationEvent;
  * {@code AppContext.push}, once the context is current: listeners see {@code Flagon.g()}
  * and {@code Flagon.currentApp()}.
  * <p>
- * Sent for the requests Flagon's filter serves; contexts pushed with
- * {@link FlagonApp#appContext()} or {@link FlagonApp#testRequestContext(String)} do not send it.
+ * Contexts pushed with {@link FlagonApp#appContext()} or
+ * {@link FlagonApp#testRequestContext(String)} send it too, when pushed.
  * <p>
  * Flask's {@code appcontext_pushed} signal. Published to the application's Spring context, so a
  * mounted application's events also reach the root application's listeners;

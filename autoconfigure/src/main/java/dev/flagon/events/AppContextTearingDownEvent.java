@@ -13,8 +13,8 @@ import org.springframework.context.ApplicationEvent;
  * {@code do_teardown_appcontext}. Carries the exception that ended the request, or
  * {@code null}.
  * <p>
- * Sent for the requests Flagon's filter serves; contexts pushed with
- * {@link FlagonApp#appContext()} or {@link FlagonApp#testRequestContext(String)} do not send it.
+ * Contexts pushed with {@link FlagonApp#appContext()} or
+ * {@link FlagonApp#testRequestContext(String)} send it too, when closed.
  * <p>
  * Flask's {@code appcontext_tearing_down} signal. Published to the application's Spring context, so a
  * mounted application's events also reach the root application's listeners;

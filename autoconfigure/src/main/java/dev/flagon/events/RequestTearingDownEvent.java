@@ -13,8 +13,8 @@ import org.springframework.context.ApplicationEvent;
  * end of {@code do_teardown_request}. Carries the exception that ended the request, or
  * {@code null}.
  * <p>
- * Sent for the requests Flagon's filter serves; contexts pushed with
- * {@link FlagonApp#appContext()} or {@link FlagonApp#testRequestContext(String)} do not send it.
+ * A context pushed with {@link FlagonApp#testRequestContext(String)} sends it too, when
+ * closed.
  * <p>
  * Flask's {@code request_tearing_down} signal. Published to the application's Spring context, so a
  * mounted application's events also reach the root application's listeners;

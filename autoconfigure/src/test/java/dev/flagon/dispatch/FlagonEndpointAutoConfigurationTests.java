@@ -1,7 +1,6 @@
 package dev.flagon.dispatch;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +8,6 @@ import dev.flagon.actuate.FlagonEndpoint;
 import dev.flagon.autoconfigure.FlagonAutoConfiguration;
 import dev.flagon.autoconfigure.FlagonEndpointAutoConfiguration;
 import dev.flagon.autoconfigure.FlagonMountsAutoConfiguration;
-import dev.flagon.internal.AppRouter;
 import dev.flagon.internal.MountedApps;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -79,8 +77,8 @@ class FlagonEndpointAutoConfigurationTests {
 	static class UserEndpoint {
 
 		@Bean
-		FlagonEndpoint userFlagonEndpoint(AppRouter router) {
-			return new FlagonEndpoint(router, (app) -> Map.of());
+		FlagonEndpoint userFlagonEndpoint() {
+			return new FlagonEndpoint(List::of);
 		}
 
 	}

@@ -20,6 +20,11 @@ import org.springframework.context.event.EventListener;
  */
 public class EventRecorder {
 
+	// What the last event of a request, sent with no context bound, needs to know
+	private static final ThreadLocal<@Nullable String> LAST_ID = new ThreadLocal<>();
+
+	private static final ThreadLocal<@Nullable Boolean> POPPED_FAILS = new ThreadLocal<>();
+
 	private final String name;
 
 	private final Journal journal;
@@ -56,13 +61,14 @@ public class EventRecorder {
 
 	@EventListener
 	void appContextTearingDown(AppContextTearingDownEvent event) {
+		POPPED_FAILS.set(Flagon.g().contains("poppedFails"));
 		record(event, event.getApp(), ":" + message(event.getException()) + ":hasRequestContext=" + Flagon.hasRequestContext());
 	}
 
 	@EventListener
 	void popped(AppContextPoppedEvent event) {
 		record(event, event.getApp(), "");
-		if (Flagon.hasAppContext() && Flagon.g().contains("poppedFails")) {
+		if (Boolean.TRUE.equals(POPPED_FAILS.get())) {
 			throw new IllegalStateException("popped listener failed");
 		}
 	}
@@ -78,11 +84,13 @@ public class EventRecorder {
 
 	/**
 	 * The request's id: read from the request while one is bound, and kept in {@code g} for
-	 * the events after the request context is gone.
+	 * the events after the request context is gone, and for the thread for the last event,
+	 * sent, as in Flask, once no context is bound.
 	 */
 	public static String id() {
 		if (!Flagon.hasAppContext()) {
-			return "no-context";
+			String last = LAST_ID.get();
+			return (last != null) ? last : "no-context";
 		}
 		G g = Flagon.g();
 		String id = g.get("eventsId", String.class);
@@ -91,6 +99,7 @@ public class EventRecorder {
 			id = (request.getParameter("id") != null) ? request.getParameter("id") : "none";
 			g.set("eventsId", id);
 		}
+		LAST_ID.set(id);
 		return (id != null) ? id : "unknown";
 	}
 

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.flagon.context.FlagonApp;
+import dev.flagon.context.RequestContext;
 import dev.flagon.testsupport.HttpTestClient;
 import dev.flagon.testsupport.Journal;
 
@@ -33,6 +35,9 @@ class EventsIntegrationTests {
 
 	@Autowired
 	private Journal journal;
+
+	@Autowired
+	private FlagonApp app;
 
 	private HttpTestClient http;
 
@@ -120,6 +125,20 @@ class EventsIntegrationTests {
 		this.http.get("/hello?id=" + id);
 		assertThat(this.journal.awaitEntry(id, "root-listener:AppContextPopped"))
 			.noneMatch((entry) -> entry.startsWith("child"));
+	}
+
+	@Test
+	void contextPushedOutsideARequestSendsTheContextEventsWhenPushedAndClosed() {
+		String id = UUID.randomUUID().toString();
+		try (RequestContext context = this.app.testRequestContext("/hello?id=" + id)) {
+			assertThat(this.journal.get(id)).containsExactly("root-listener:AppContextPushed:events");
+		}
+		assertThat(this.journal.awaitEntry(id, "root-listener:AppContextPopped")).containsSubsequence(
+				"root-listener:AppContextPushed:events", "root-listener:RequestTearingDown:events:null",
+				"root-listener:AppContextTearingDown:events:null:hasRequestContext=false",
+				"root-listener:AppContextPopped:events");
+		assertThat(this.journal.get(id)).noneMatch((entry) -> entry.contains("RequestStarted")
+				|| entry.contains("RequestFinished") || entry.contains("RequestException"));
 	}
 
 }

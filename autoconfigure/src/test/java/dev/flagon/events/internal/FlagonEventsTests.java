@@ -8,10 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.flagon.context.FlagonApp;
-import dev.flagon.dispatch.AppRuntime;
 import dev.flagon.events.RequestStartedEvent;
 import dev.flagon.events.RequestTearingDownEvent;
-import dev.flagon.session.DisabledSessionStore;
+import dev.flagon.internal.AppRuntime;
+import dev.flagon.session.internal.DisabledSessionStore;
 
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
