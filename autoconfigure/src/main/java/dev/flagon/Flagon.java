@@ -48,10 +48,11 @@ public final class Flagon {
 	}
 
 	/**
-	 * Return the session of the current request, opening it on first use.
+	 * Return the session of the current request. The store opens it when it is first read or
+	 * changed: its methods throw {@link SessionUnavailableException} if sessions are disabled
+	 * or unreachable.
 	 * @return the session
 	 * @throws OutsideOfContextException outside a request context
-	 * @throws SessionUnavailableException if sessions are disabled or unreachable
 	 */
 	public static FlagonSession session() {
 		return ContextHolder.currentRequest().session();

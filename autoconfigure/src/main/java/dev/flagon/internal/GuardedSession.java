@@ -5,25 +5,30 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import dev.flagon.session.FlagonSession;
+import dev.flagon.session.internal.SessionRequestWrapper;
 
 /**
- * The session as user code sees it: the request's session, which refuses changes once it has
- * been saved (the response's headers, with its cookie, have left). A streamed body or a
- * teardown hook that changes the session gets a clear error instead of a change silently lost.
+ * The session as user code sees it: the request's session, opened on first use (a hook that
+ * takes the session as a parameter and never reads it costs no cookie decoding and no Redis
+ * command), which refuses changes once it has been saved (the response's headers, with its
+ * cookie, have left). A streamed body or a teardown hook that changes the session gets a clear
+ * error instead of a change silently lost.
  *
  * @author Flagon team
  */
 final class GuardedSession implements FlagonSession {
 
-	private final FlagonSession session;
+	private final SessionRequestWrapper request;
+
+	private volatile @Nullable FlagonSession session;
 
 	// Named in the error only
 	private final Object owner;
 
 	private volatile boolean saved;
 
-	GuardedSession(FlagonSession session, Object owner, boolean saved) {
-		this.session = session;
+	GuardedSession(SessionRequestWrapper request, Object owner, boolean saved) {
+		this.request = request;
 		this.owner = owner;
 		this.saved = saved;
 	}
@@ -41,17 +46,27 @@ final class GuardedSession implements FlagonSession {
 					+ "headers were sent (before a streamed body, a teardown hook or work left running ran): a "
 					+ "change now would be lost. Change the session before the response's body is written");
 		}
-		return this.session;
+		return session();
+	}
+
+	// Opened by the store on first use; SessionUnavailableException from here
+	private FlagonSession session() {
+		FlagonSession session = this.session;
+		if (session == null) {
+			session = this.request.getFlagonSession();
+			this.session = session;
+		}
+		return session;
 	}
 
 	@Override
 	public @Nullable Object get(String key) {
-		return this.session.get(key);
+		return session().get(key);
 	}
 
 	@Override
 	public <T> @Nullable T get(String key, Class<T> type) {
-		return this.session.get(key, type);
+		return session().get(key, type);
 	}
 
 	@Override
@@ -66,12 +81,12 @@ final class GuardedSession implements FlagonSession {
 
 	@Override
 	public boolean containsKey(String key) {
-		return this.session.containsKey(key);
+		return session().containsKey(key);
 	}
 
 	@Override
 	public Set<String> keys() {
-		return this.session.keys();
+		return session().keys();
 	}
 
 	@Override
@@ -81,17 +96,17 @@ final class GuardedSession implements FlagonSession {
 
 	@Override
 	public boolean isNew() {
-		return this.session.isNew();
+		return session().isNew();
 	}
 
 	@Override
 	public boolean isAccessed() {
-		return this.session.isAccessed();
+		return session().isAccessed();
 	}
 
 	@Override
 	public boolean isModified() {
-		return this.session.isModified();
+		return session().isModified();
 	}
 
 	@Override
@@ -101,7 +116,7 @@ final class GuardedSession implements FlagonSession {
 
 	@Override
 	public boolean isPermanent() {
-		return this.session.isPermanent();
+		return session().isPermanent();
 	}
 
 	@Override
@@ -121,7 +136,8 @@ final class GuardedSession implements FlagonSession {
 
 	@Override
 	public String toString() {
-		return this.session.toString();
+		FlagonSession session = this.session;
+		return (session != null) ? session.toString() : "FlagonSession of " + this.owner + " (not opened yet)";
 	}
 
 }

@@ -20,7 +20,6 @@ import dev.flagon.context.RequestContext;
 import dev.flagon.events.internal.FlagonEvents;
 import dev.flagon.session.FlagonSession;
 import dev.flagon.session.internal.SessionRequestWrapper;
-import dev.flagon.session.SessionUnavailableException;
 
 import org.springframework.util.Assert;
 
@@ -115,15 +114,14 @@ public final class Lifecycle implements RequestContext {
 	}
 
 	/**
-	 * Return the session of the request, opening it on first use. It refuses changes once
-	 * it has been saved.
+	 * Return the session of the request, which the store opens when it is first read or
+	 * changed, and which refuses changes once it has been saved.
 	 * @return the session
-	 * @throws SessionUnavailableException if sessions are disabled or unreachable
 	 */
 	public FlagonSession session() {
 		GuardedSession session = this.session;
 		if (session == null) {
-			session = new GuardedSession(sessionRequest().getFlagonSession(), this, this.sessionSaved);
+			session = new GuardedSession(sessionRequest(), this, this.sessionSaved);
 			this.session = session;
 		}
 		return session;

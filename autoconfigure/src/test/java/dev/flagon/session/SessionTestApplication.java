@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import dev.flagon.Flagon;
 import dev.flagon.hooks.AfterRequest;
 import dev.flagon.hooks.BeforeRequest;
+import dev.flagon.session.FlagonSession;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -45,12 +46,12 @@ public class SessionTestApplication {
 
 	static class SessionHooks {
 
-		// The session from Flagon.session() only when used: a hook's FlagonSession parameter
-		// opens the session for every request, and most requests here must find it unopened
+		// A FlagonSession parameter opens the session only when used: most requests here must
+		// find it unopened (no Vary, no cookie, no Redis command)
 		@BeforeRequest
-		void before(HttpServletRequest request) {
+		void before(HttpServletRequest request, FlagonSession session) {
 			if (request.getParameter("hookPut") != null) {
-				Flagon.session().put("fromBeforeHook", request.getParameter("hookPut"));
+				session.put("fromBeforeHook", request.getParameter("hookPut"));
 			}
 		}
 
