@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.flagon.context.FlagonApp;
-import dev.flagon.dispatch.AppRuntime;
 import dev.flagon.events.AppContextPoppedEvent;
 import dev.flagon.events.AppContextPushedEvent;
 import dev.flagon.events.AppContextTearingDownEvent;
@@ -25,7 +24,8 @@ import dev.flagon.events.RequestFinishedEvent;
 import dev.flagon.events.RequestStartedEvent;
 import dev.flagon.events.RequestTearingDownEvent;
 import dev.flagon.events.internal.FlagonEvents;
-import dev.flagon.session.DisabledSessionStore;
+import dev.flagon.internal.AppRuntime;
+import dev.flagon.session.internal.DisabledSessionStore;
 
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.event.ContextRefreshedEvent;

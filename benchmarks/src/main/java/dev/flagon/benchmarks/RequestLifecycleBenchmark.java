@@ -29,6 +29,7 @@ import dev.flagon.internal.AppRouter;
 import dev.flagon.internal.AppRuntime;
 import dev.flagon.internal.FlagonRequestFilter;
 import dev.flagon.internal.HookInterceptor;
+import dev.flagon.session.internal.DisabledSessionStore;
 
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;

@@ -1,4 +1,4 @@
-package dev.flagon.benchmarks;
+package dev.flagon.session.cookie;
 
 import java.util.List;
 import java.util.Map;
