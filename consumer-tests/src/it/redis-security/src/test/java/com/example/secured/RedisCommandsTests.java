@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a logged-in user's requests cost Redis, counted with Redis' {@code MONITOR}: a
  * {@code permitAll} page that never uses the session nothing, though Spring Security's
- * filters (security context, CSRF token, request cache) all run for it; a secured page one
+ * filters (security context, CSRF token, request cache) all run for it, and a
+ * {@code @BeforeRequest} hook is handed the session ({@link CurrencyHook}); a secured page one
  * command, to load the security context.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -51,6 +52,12 @@ class RedisCommandsTests {
 			assertThat(shopCommands).isEmpty();
 			assertThat(me.body()).isEqualTo("hello alice");
 			assertThat(meCommands).singleElement().satisfies((command) -> assertThat(command).startsWith("\"HGETALL\""));
+			// The hook's session opens when the hook uses it
+			assertThat(browser.get("/shop?currency=EUR").statusCode()).isEqualTo(200);
+			List<String> pickCommands = monitor.commandsSinceLastCall();
+			System.out.println("[monitor] GET /shop?currency=EUR (the hook writes): " + pickCommands);
+			assertThat(pickCommands).anySatisfy((command) -> assertThat(command).startsWith("\"HGETALL\""))
+				.anySatisfy((command) -> assertThat(command).contains("currency").contains("EUR"));
 		}
 	}
 
